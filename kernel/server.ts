@@ -1,0 +1,93 @@
+/**
+ * The ZeroMQ side: tslab's `ZmqServer` with the message types it lacks.
+ *
+ * Behaviour: adds `execute_input`, `execute_result` and `error` iopub
+ * messages (through `MlKernelHandler.execute`), `history_request` (an empty
+ * history), `interrupt_request` on the control channel, a correct
+ * `comm_info_reply`, and `shutdown_reply` with a status. Every request is
+ * framed by busy/idle status messages as before.
+ */
+import { ZmqServer } from "tslab/dist/jupyter";
+import type { MlKernelHandler, ExecuteRequest } from "./handler";
+import type { Publisher } from "./bridge";
+import { WireMessage } from "./wire";
+
+type Message = Parameters<ZmqServer["handleKernelInfo"]>[1];
+type Socket = Parameters<ZmqServer["handleShellMessage"]>[0];
+
+/** tslab's server with conformant replies. */
+export class MlZmqServer extends ZmqServer {
+  constructor(
+    private readonly ml: MlKernelHandler,
+    connectionFile: string,
+  ) {
+    super(ml, connectionFile);
+  }
+
+  override async handleShellMessage(sock: Socket, ...args: Buffer[]): Promise<void> {
+    let msg: Message;
+    try {
+      // tslab's ZmqMessage is not exported; WireMessage has the same shape.
+      msg = WireMessage.parse(this.connInfo.key, args) as unknown as Message;
+    } catch (e) {
+      console.warn(`tslab-ml kernel: dropped a malformed message (${(e as Error).message})`);
+      return;
+    }
+    let terminated = false;
+    this.publishStatus("busy", msg);
+    try {
+      switch (msg.header.msg_type) {
+        case "kernel_info_request":
+          this.handleKernelInfo(sock, msg);
+          break;
+        case "execute_request":
+          await this.handleExecute(sock, msg);
+          break;
+        case "is_complete_request":
+          this.handleIsComplete(sock, msg);
+          break;
+        case "inspect_request":
+          this.handleInspect(sock, msg);
+          break;
+        case "complete_request":
+          this.handleComplete(sock, msg);
+          break;
+        case "comm_info_request":
+          this.reply(sock, msg, "comm_info_reply", { status: "ok", comms: {} });
+          break;
+        case "history_request":
+          this.reply(sock, msg, "history_reply", { status: "ok", history: [] });
+          break;
+        case "interrupt_request":
+          this.ml.interrupt();
+          this.reply(sock, msg, "interrupt_reply", { status: "ok" });
+          break;
+        case "shutdown_request":
+          this.handleShutdown(sock, msg);
+          terminated = true;
+          break;
+        default:
+          console.warn(`tslab-ml kernel: unknown msg_type ${msg.header.msg_type}`);
+      }
+    } catch (e) {
+      console.error(`tslab-ml kernel: error handling ${msg.header.msg_type}:`, e);
+    } finally {
+      this.publishStatus("idle", msg);
+    }
+    if (terminated) {
+      this.close();
+      setTimeout(() => process.exit(0), 100).unref();
+    }
+  }
+
+  override async handleExecute(sock: Socket, msg: Message): Promise<void> {
+    const publish: Publisher = (msgType, content) =>
+      (msg as unknown as WireMessage).reply(msgType, content).signAndSend(this.connInfo.key, this.iopub);
+    const content = await this.ml.execute(msg.content as ExecuteRequest, publish);
+    this.reply(sock, msg, "execute_reply", content);
+  }
+
+  private reply(sock: Socket, msg: Message, msgType: string, content: object): void {
+    (msg as unknown as WireMessage).reply(msgType, content).signAndSend(this.connInfo.key, sock);
+  }
+}

@@ -1,0 +1,151 @@
+"""The official jupyter_kernel_test suite against the installed "tslab-ml" kernelspec,
+plus protocol checks of what tslab-ml adds (errors, rich results, display updates, interrupt).
+
+Run by test/kernel/conformance.test.ts with JUPYTER_PATH pointing at a freshly written
+kernelspec, from a folder without node_modules.
+"""
+
+import time
+import unittest
+
+import jupyter_kernel_test
+from jupyter_client.utils import run_sync
+
+
+class TslabMlKernelTests(jupyter_kernel_test.KernelTests):
+    kernel_name = "tslab-ml"
+    language_name = "typescript"
+    file_extension = ".ts"
+
+    code_hello_world = 'console.log("hello, world")'
+    code_stderr = 'console.error("something went wrong")'
+    code_generate_error = 'throw new Error("boom")'
+    code_execute_result = [
+        {"code": "1 + 2", "result": "3"},
+        {"code": '"a" + "b"', "result": "'ab'"},
+        {"code": "[1, 2, 3].map((x) => x * 2)", "result": "[ 2, 4, 6 ]"},
+    ]
+    code_display_data = [
+        {
+            "code": 'import * as tslab from "tslab";\ntslab.display.html("<b>hi</b>");',
+            "mime": "text/html",
+        },
+        {
+            "code": '(globalThis as any)[Symbol.for("tslab-ml.kernel")].display({"text/html": "<i>x</i>", "text/plain": "x"});',
+            "mime": "text/html",
+        },
+    ]
+    completion_samples = [{"text": "Math.hyp", "matches": {"hypot"}}, {"text": "JSON.stri", "matches": {"stringify"}}]
+    complete_code_samples = ["1 + 1", "let x = 1;", "function f() { return 1; }"]
+    incomplete_code_samples = ["function f() {", "const a = [1, 2,"]
+    invalid_code_samples = ["let x = ;", "1 +* 2"]
+    code_inspect_sample = "Math.max"
+
+    # -- what tslab-ml adds ------------------------------------------------
+
+    def run_cell(self, code, timeout=60):
+        self.flush_channels()
+        return self.execute_helper(code, timeout=timeout)
+
+    def test_tslab_ml_kernel_info_fields(self):
+        self.flush_channels()
+        self.kc.kernel_info()
+        reply = self.kc.get_shell_msg(timeout=15)
+        content = reply["content"]
+        self.assertEqual(content["status"], "ok")
+        self.assertEqual(content["implementation"], "tslab-ml")
+        info = content["language_info"]
+        self.assertEqual(info["name"], "typescript")
+        self.assertRegex(info["version"], r"^\d+\.\d+\.\d+$")
+        self.assertEqual(info["mimetype"], "text/typescript")
+        self.assertEqual(info["codemirror_mode"]["mode"], "typescript")
+
+    def test_tslab_ml_error_fields_and_survival(self):
+        reply, _ = self.run_cell("const kept = 41;")
+        self.assertEqual(reply["content"]["status"], "ok")
+        reply, out = self.run_cell('throw new RangeError("value out of range")')
+        c = reply["content"]
+        self.assertEqual(c["status"], "error")
+        self.assertEqual(c["ename"], "RangeError")
+        self.assertEqual(c["evalue"], "value out of range")
+        self.assertTrue(c["traceback"] and "RangeError" in c["traceback"][0])
+        errors = [m for m in out if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1)
+        self.assertEqual(errors[0]["content"]["ename"], "RangeError")
+        # the kernel survived and kept its state
+        reply, out = self.run_cell("kept + 1")
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = [m for m in out if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "42")
+
+    def test_tslab_ml_rejected_promise(self):
+        reply, out = self.run_cell('await Promise.reject(new TypeError("async failure"))')
+        c = reply["content"]
+        self.assertEqual(c["status"], "error")
+        self.assertEqual(c["ename"], "TypeError")
+        self.assertEqual(c["evalue"], "async failure")
+
+    def test_tslab_ml_typescript_diagnostic(self):
+        reply, out = self.run_cell('const n: number = 1;\nconst s: string = n;')
+        c = reply["content"]
+        self.assertEqual(c["status"], "error")
+        self.assertEqual(c["ename"], "TypeScriptError")
+        self.assertIn("line 2, column 7", c["evalue"])
+        self.assertIn("not assignable", c["evalue"])
+        self.assertTrue(any("^" in line for line in c["traceback"]))
+        self.assertEqual([m["msg_type"] for m in out], ["error"])
+
+    def test_tslab_ml_rich_execute_result(self):
+        code = (
+            'const rich = { [Symbol.for("Jupyter.display")]() {'
+            ' return { "text/html": "<b>rich</b>", "text/plain": "rich" }; } };\nrich'
+        )
+        reply, out = self.run_cell(code)
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = [m for m in out if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(results), 1)
+        data = results[0]["content"]["data"]
+        self.assertEqual(data["text/html"], "<b>rich</b>")
+        self.assertEqual(data["text/plain"], "rich")
+        self.assertEqual(results[0]["content"]["execution_count"], reply["content"]["execution_count"])
+
+    def test_tslab_ml_display_update(self):
+        code = (
+            'const k = (globalThis as any)[Symbol.for("tslab-ml.kernel")];\n'
+            'k.display({"text/html": "<p>epoch 1</p>", "text/plain": "epoch 1"}, {displayId: "live1"});\n'
+            'k.display({"text/html": "<p>epoch 2</p>", "text/plain": "epoch 2"}, {displayId: "live1", update: true});'
+        )
+        reply, out = self.run_cell(code)
+        self.assertEqual(reply["content"]["status"], "ok")
+        kinds = [m["msg_type"] for m in out]
+        self.assertEqual(kinds, ["display_data", "update_display_data"])
+        self.assertEqual(out[0]["content"]["transient"]["display_id"], "live1")
+        self.assertEqual(out[1]["content"]["transient"]["display_id"], "live1")
+        self.assertEqual(out[1]["content"]["data"]["text/plain"], "epoch 2")
+
+    def _interrupt_during(self, code):
+        self.flush_channels()
+        msg_id = self.kc.execute(code)
+        time.sleep(1.5)
+        self.km.interrupt_kernel()
+        reply = self.get_non_kernel_info_reply(timeout=20)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        return reply
+
+    def test_tslab_ml_interrupt_sync_loop(self):
+        reply = self._interrupt_during("let spins = 0;\nwhile (true) { spins++; }")
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
+        reply, out = self.run_cell("1 + 1")
+        self.assertEqual(reply["content"]["status"], "ok")
+
+    def test_tslab_ml_interrupt_async_wait(self):
+        reply = self._interrupt_during("await new Promise((r) => setTimeout(r, 60000));")
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
+        reply, out = self.run_cell('"still alive"')
+        self.assertEqual(reply["content"]["status"], "ok")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
