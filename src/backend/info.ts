@@ -7,13 +7,14 @@ import { BACKEND_NAMES, BackendInfo, BackendName } from "./types";
 const INSTALL_NODE = `for native speed install ${NODE_PACKAGE} (npm install ${NODE_PACKAGE}; it downloads libtensorflow)`;
 
 function hintFor(name: BackendName, selection: Selection | undefined): string {
-  const notes = selection?.notes ?? [];
+  const notes = selection?.name === name ? selection.notes : [];
   const prefix = notes.length > 0 ? `${notes.join("; ")}; ` : "";
+  const forced = selection?.forced === true && selection.name === name;
   if (name === "tensorflow") {
     return `native libtensorflow via ${NODE_PACKAGE}, the fastest backend on this machine`;
   }
-  if (selection?.forced === true && selection.name === name) {
-    return `forced by TSLAB_ML_BACKEND=${name}; unset it to use the fastest available backend`;
+  if (forced) {
+    return `forced by TSLAB_ML_BACKEND=${name}; unset it to use the fastest available backend (${INSTALL_NODE})`;
   }
   if (name === "wasm") return prefix + INSTALL_NODE;
   return `${prefix}cpu supports every op but is the slowest backend; ${INSTALL_NODE}`;
@@ -77,10 +78,9 @@ export function formatBackendInfo(info: BackendInfo): string {
  */
 export function backendInfo(): BackendInfo {
   if (state.error !== undefined) {
-    throw new Error(
-      `backendInfo(): backend initialisation failed: ${errorMessage(state.error)}`,
-      { cause: state.error },
-    );
+    throw new Error(`backendInfo(): backend initialisation failed: ${errorMessage(state.error)}`, {
+      cause: state.error,
+    });
   }
   if (state.selection === undefined) {
     throw new Error(

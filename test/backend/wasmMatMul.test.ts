@@ -79,7 +79,11 @@ test("the fix is installed on wasm, idempotently, and can be removed and restore
   assert.equal(isWasmMatMulFixInstalled(), true);
   const wrapped = tf.getKernel(tf.BatchMatMul, "wasm").kernelFunc;
   assert.deepEqual(installWasmMatMulFix(), [tf.BatchMatMul, tf._FusedMatMul]);
-  assert.equal(tf.getKernel(tf.BatchMatMul, "wasm").kernelFunc, wrapped, "second install is a no-op");
+  assert.equal(
+    tf.getKernel(tf.BatchMatMul, "wasm").kernelFunc,
+    wrapped,
+    "second install is a no-op",
+  );
   assert.deepEqual(uninstallWasmMatMulFix(), [tf.BatchMatMul, tf._FusedMatMul]);
   assert.equal(isWasmMatMulFixInstalled(), false);
   assert.notEqual(tf.getKernel(tf.BatchMatMul, "wasm").kernelFunc, wrapped);

@@ -1,0 +1,31 @@
+/**
+ * `format(value)`: the MIME bundle for a value, without sending anything.
+ *
+ * Behaviour: an object with `[Symbol.for("Jupyter.display")]()` gives its own
+ * bundle (a `text/plain` part is added from util.inspect if it has none);
+ * anything else becomes `{"text/plain": util.inspect(value)}`. Pure: the same
+ * value gives the same bundle, in or out of a kernel.
+ *
+ * @example
+ * format(42); // {"text/plain": "42"}
+ * format(html("<b>hi</b>")); // {"text/html": "<b>hi</b>", "text/plain": "<b>hi</b>"}
+ */
+import util from "util";
+import { JUPYTER_DISPLAY, type MimeBundle } from "./mime";
+
+/** The bundle Jupyter would show for `value`. */
+export function format(value: unknown): MimeBundle {
+  const method =
+    value !== null && (typeof value === "object" || typeof value === "function")
+      ? (value as Record<symbol, unknown>)[JUPYTER_DISPLAY]
+      : undefined;
+  const plain = util.inspect(value, { depth: 4 });
+  if (typeof method !== "function") return { "text/plain": plain };
+  const own = (method as () => unknown).call(value);
+  if (own === null || typeof own !== "object" || Array.isArray(own)) {
+    throw new TypeError(
+      `format: [Symbol.for("Jupyter.display")]() must return a MIME bundle object; got ${util.inspect(own)}`,
+    );
+  }
+  return { "text/plain": plain, ...(own as MimeBundle) };
+}
