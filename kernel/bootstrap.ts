@@ -45,7 +45,14 @@ export const JUPYTER_LESSONS: PythonNeeds = {
 
 /** `npm test`: everything the integration tests use. */
 export const JUPYTER_FOR_TESTS: PythonNeeds = {
-  modules: ["notebook", "nbclient", "nbformat", "nbconvert", "jupyter_client", "jupyter_kernel_test"],
+  modules: [
+    "notebook",
+    "nbclient",
+    "nbformat",
+    "nbconvert",
+    "jupyter_client",
+    "jupyter_kernel_test",
+  ],
   pip: ["notebook", "nbclient", "nbconvert", "jupyter_kernel_test"],
   apt: [
     "jupyter-notebook",
@@ -123,7 +130,18 @@ function tryVenv(needs: PythonNeeds): string | null {
   log(`pip install ${needs.pip.join(" ")} (into ${venv})`);
   const pip = spawnSync(
     venvPython(),
-    ["-m", "pip", "install", "-q", "--disable-pip-version-check", "--retries", "1", "--timeout", "20", ...needs.pip],
+    [
+      "-m",
+      "pip",
+      "install",
+      "-q",
+      "--disable-pip-version-check",
+      "--retries",
+      "1",
+      "--timeout",
+      "20",
+      ...needs.pip,
+    ],
     { stdio: "inherit", timeout: 15 * 60_000 },
   );
   if (pip.status === 0 && hasModules(venvPython(), needs.modules)) return venvPython();

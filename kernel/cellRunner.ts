@@ -19,8 +19,7 @@ import { formatDiagnostics, formatException, type CellDiagnostic, type CellError
 
 /** What running one cell produced. */
 export type CellOutcome =
-  | { ok: true; hasValue: boolean; value?: unknown }
-  | { ok: false; error: CellError };
+  { ok: true; hasValue: boolean; value?: unknown } | { ok: false; error: CellError };
 
 const DIAGNOSTIC_FORMAT = "%s%d:%d - %s";
 const PENDING = Symbol.for("tslab-ml.pending");

@@ -68,7 +68,9 @@ export function formatDiagnostics(diagnostics: CellDiagnostic[], code: string): 
   const sourceLines = code.split("\n");
   const traceback: string[] = [];
   for (const d of diagnostics) {
-    const where = d.file ? `${d.file} line ${d.line}, column ${d.column}` : `line ${d.line}, column ${d.column}`;
+    const where = d.file
+      ? `${d.file} line ${d.line}, column ${d.column}`
+      : `line ${d.line}, column ${d.column}`;
     traceback.push(`${where}: ${d.message}`);
     const src = d.file ? undefined : sourceLines[d.line - 1];
     if (src !== undefined) {

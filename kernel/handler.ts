@@ -80,7 +80,11 @@ export class MlKernelHandler extends JupyterHandlerImpl {
     return task;
   }
 
-  private async executeNow(seq: number, req: ExecuteRequest, publish: Publisher): Promise<ExecuteReply> {
+  private async executeNow(
+    seq: number,
+    req: ExecuteRequest,
+    publish: Publisher,
+  ): Promise<ExecuteReply> {
     if (seq <= this.abortUpTo) {
       return { status: "aborted", execution_count: this.count };
     }
@@ -114,7 +118,9 @@ export class MlKernelHandler extends JupyterHandlerImpl {
     return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
   }
 
-  override handleIsComplete(req: { code: string }): ReturnType<JupyterHandlerImpl["handleIsComplete"]> {
+  override handleIsComplete(req: {
+    code: string;
+  }): ReturnType<JupyterHandlerImpl["handleIsComplete"]> {
     const res = isCompleteCode(req.code);
     if (!res.completed) return { status: "incomplete", indent: res.indent ?? "" };
     return parseDiagnostics(req.code) > 0 ? { status: "invalid" } : { status: "complete" };

@@ -19,7 +19,10 @@ export function installTarget(argv: string[], env: NodeJS.ProcessEnv = process.e
   const known = new Set(["--user", "--prefix", "--sys-prefix"]);
   let target: string | null = null;
   const set = (t: string, flag: string) => {
-    if (target !== null) throw new Error(`kernel:install: give only one of --user, --prefix DIR, --sys-prefix (got ${flag} as well)`);
+    if (target !== null)
+      throw new Error(
+        `kernel:install: give only one of --user, --prefix DIR, --sys-prefix (got ${flag} as well)`,
+      );
     target = t;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -35,10 +38,13 @@ export function installTarget(argv: string[], env: NodeJS.ProcessEnv = process.e
       set(prefixDataDir(prefix), a);
     } else if (a === "--prefix" || a.startsWith("--prefix=")) {
       const dir = a === "--prefix" ? argv[++i] : a.slice("--prefix=".length);
-      if (!dir) throw new Error("kernel:install: --prefix needs a folder, e.g. --prefix /opt/jupyter");
+      if (!dir)
+        throw new Error("kernel:install: --prefix needs a folder, e.g. --prefix /opt/jupyter");
       set(prefixDataDir(dir), "--prefix");
     } else if (!known.has(a)) {
-      throw new Error(`kernel:install: unknown option ${a}; expected --user, --prefix DIR or --sys-prefix`);
+      throw new Error(
+        `kernel:install: unknown option ${a}; expected --user, --prefix DIR or --sys-prefix`,
+      );
     }
   }
   return target ?? userDataDir();

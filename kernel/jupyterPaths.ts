@@ -19,7 +19,11 @@ export interface PlatformInfo {
   home: string;
 }
 
-const current = (): PlatformInfo => ({ platform: process.platform, env: process.env, home: os.homedir() });
+const current = (): PlatformInfo => ({
+  platform: process.platform,
+  env: process.env,
+  home: os.homedir(),
+});
 
 /** The per-user Jupyter data directory. */
 export function userDataDir(p: PlatformInfo = current()): string {

@@ -51,7 +51,9 @@ function main(): void {
   const server = new MlZmqServer(handler, file as string);
   process.on("SIGINT", () => handler.interrupt());
   process.on("uncaughtException", (err) => console.error("Uncaught exception:", err));
-  process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection:", reason));
+  process.on("unhandledRejection", (reason) =>
+    console.error("Unhandled promise rejection:", reason),
+  );
   server.init().catch((e) => {
     process.stderr.write(`tslab-ml kernel: cannot start: ${(e as Error).message}\n`);
     process.exit(2);

@@ -82,7 +82,9 @@ export class MlZmqServer extends ZmqServer {
 
   override async handleExecute(sock: Socket, msg: Message): Promise<void> {
     const publish: Publisher = (msgType, content) =>
-      (msg as unknown as WireMessage).reply(msgType, content).signAndSend(this.connInfo.key, this.iopub);
+      (msg as unknown as WireMessage)
+        .reply(msgType, content)
+        .signAndSend(this.connInfo.key, this.iopub);
     const content = await this.ml.execute(msg.content as ExecuteRequest, publish);
     this.reply(sock, msg, "execute_reply", content);
   }

@@ -40,7 +40,8 @@ function main(): void {
   const jupyterPath = localJupyterPath(root);
   const spec = writeKernelspec(jupyterPath);
   console.log(`tslab-ml: kernel "TypeScript ML" registered in ${spec}`);
-  const headless = process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const headless =
+    process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   const args = jupyterArgs({
     notebookDir: path.join(root, "notebooks"),
     headless,
@@ -49,7 +50,9 @@ function main(): void {
   });
   const env = { ...process.env };
   env.JUPYTER_PATH = [jupyterPath, env.JUPYTER_PATH].filter(Boolean).join(path.delimiter);
-  console.log(`tslab-ml: starting Jupyter (${python} ${args.join(" ")}); open the URL it prints below`);
+  console.log(
+    `tslab-ml: starting Jupyter (${python} ${args.join(" ")}); open the URL it prints below`,
+  );
   const child = spawn(python, args, { stdio: "inherit", env });
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", () => stop("SIGINT"));

@@ -33,7 +33,14 @@ interface Sendable {
 export class WireMessage {
   identity: Buffer[] = [];
   hmac = "";
-  header: Header = { msg_id: "", msg_type: "", session: "", username: "", date: "", version: "5.3" };
+  header: Header = {
+    msg_id: "",
+    msg_type: "",
+    session: "",
+    username: "",
+    date: "",
+    version: "5.3",
+  };
   parent: Partial<Header> = {};
   metadata: Record<string, unknown> = {};
   content: Record<string, unknown> = {};
@@ -43,7 +50,8 @@ export class WireMessage {
   static parse(key: string, raw: Buffer[]): WireMessage {
     const at = raw.findIndex((b) => b.equals(DELIM));
     if (at < 0) throw new Error("message without <IDS|MSG> delimiter");
-    if (raw.length < at + 6) throw new Error(`message with ${raw.length - at - 2} parts; expected at least 4`);
+    if (raw.length < at + 6)
+      throw new Error(`message with ${raw.length - at - 2} parts; expected at least 4`);
     const msg = new WireMessage();
     msg.identity = raw.slice(0, at);
     msg.hmac = raw[at + 1].toString();

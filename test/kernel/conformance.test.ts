@@ -28,20 +28,28 @@ const REQUIRED = [
   "test_tslab_ml_interrupt_async_wait",
 ];
 
-test("jupyter_kernel_test suite passes against the tslab-ml kernelspec", { timeout: 600_000 }, () => {
-  const python = testPython();
-  const cwd = tempDir("conformance");
-  const script = path.join(packageRoot(), "test", "kernel", "conformance_test.py");
-  const r = spawnSync(python, [script], {
-    cwd,
-    env: { ...process.env, JUPYTER_PATH: tempJupyterPath() },
-    encoding: "utf8",
-    timeout: 540_000,
-  });
-  const out = `${r.stdout}\n${r.stderr}`;
-  assert.equal(r.status, 0, `conformance suite failed:\n${out}`);
-  for (const name of REQUIRED) {
-    assert.match(out, new RegExp(`^${name} \\(.*\\) \\.\\.\\. ok$`, "m"), `${name} did not pass:\n${out}`);
-  }
-  assert.match(out, /^OK/m);
-});
+test(
+  "jupyter_kernel_test suite passes against the tslab-ml kernelspec",
+  { timeout: 600_000 },
+  () => {
+    const python = testPython();
+    const cwd = tempDir("conformance");
+    const script = path.join(packageRoot(), "test", "kernel", "conformance_test.py");
+    const r = spawnSync(python, [script], {
+      cwd,
+      env: { ...process.env, JUPYTER_PATH: tempJupyterPath() },
+      encoding: "utf8",
+      timeout: 540_000,
+    });
+    const out = `${r.stdout}\n${r.stderr}`;
+    assert.equal(r.status, 0, `conformance suite failed:\n${out}`);
+    for (const name of REQUIRED) {
+      assert.match(
+        out,
+        new RegExp(`^${name} \\(.*\\) \\.\\.\\. ok$`, "m"),
+        `${name} did not pass:\n${out}`,
+      );
+    }
+    assert.match(out, /^OK/m);
+  },
+);

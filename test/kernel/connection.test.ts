@@ -37,21 +37,34 @@ test("bad connection files give one-line errors naming the problem", () => {
     [write("[1]"), /must hold a JSON object; got \[1\]/],
     [write(JSON.stringify({ ...good, hb_port: "x" })), /hb_port must be a port number; got "x"/],
     [write(JSON.stringify({ ...good, ip: "" })), /ip must be a non-empty string/],
-    [write(JSON.stringify({ ...good, signature_scheme: "hmac-md5" })), /signature_scheme "hmac-md5" is not supported/],
+    [
+      write(JSON.stringify({ ...good, signature_scheme: "hmac-md5" })),
+      /signature_scheme "hmac-md5" is not supported/,
+    ],
   ];
   for (const [file, pattern] of cases) {
-    assert.throws(() => readConnectionFile(file), (e: Error) => {
-      assert.ok(e instanceof ConnectionFileError);
-      assert.match(e.message, pattern);
-      assert.ok(!e.message.includes("\n"));
-      return true;
-    });
+    assert.throws(
+      () => readConnectionFile(file),
+      (e: Error) => {
+        assert.ok(e instanceof ConnectionFileError);
+        assert.match(e.message, pattern);
+        assert.ok(!e.message.includes("\n"));
+        return true;
+      },
+    );
   }
 });
 
 test("the kernel exits with code 2 and one stderr line on a missing or malformed file", () => {
-  for (const args of [[], ["--connection-file", "/nonexistent/k.json"], ["--connection-file", write("{")]]) {
-    const r = spawnSync(process.execPath, [kernelMainPath(), ...args], { encoding: "utf8", timeout: 30_000 });
+  for (const args of [
+    [],
+    ["--connection-file", "/nonexistent/k.json"],
+    ["--connection-file", write("{")],
+  ]) {
+    const r = spawnSync(process.execPath, [kernelMainPath(), ...args], {
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     assert.equal(r.status, 2, `args ${args.join(" ")}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
     assert.match(r.stderr, /^tslab-ml kernel: /);

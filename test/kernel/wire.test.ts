@@ -4,7 +4,14 @@ import { createHmac } from "crypto";
 import { WireMessage } from "../../kernel/wire";
 
 function frames(key: string, content: object, identities = [Buffer.from("id1")]): Buffer[] {
-  const header = { msg_id: "m1", msg_type: "kernel_info_request", session: "s", username: "u", date: "d", version: "5.3" };
+  const header = {
+    msg_id: "m1",
+    msg_type: "kernel_info_request",
+    session: "s",
+    username: "u",
+    date: "d",
+    version: "5.3",
+  };
   const parts = [header, {}, {}, content].map((p) => Buffer.from(JSON.stringify(p)));
   const h = createHmac("sha256", key);
   parts.forEach((p) => h.update(p));
