@@ -68,7 +68,6 @@ export class MlKernelHandler extends JupyterHandlerImpl {
         codemirror_mode: { mode: "typescript", name: "javascript", typescript: true },
       },
       banner: `TypeScript ML (tslab-ml ${packageVersion()}, tslab ${versions.tslab}, TypeScript ${versions.typescript}, Node.js ${process.version})`,
-      help_links: [{ text: "tslab-ml README", url: "https://www.npmjs.com/package/tslab-ml" }],
     };
   }
 
