@@ -146,6 +146,50 @@ class TslabMlKernelTests(jupyter_kernel_test.KernelTests):
         reply, out = self.run_cell('"still alive"')
         self.assertEqual(reply["content"]["status"], "ok")
 
+    def test_tslab_ml_error_aborts_only_queued_requests(self):
+        self.flush_channels()
+        first = self.kc.execute('throw new Error("first fails")')
+        second = self.kc.execute('"queued behind the error"')
+        replies = {}
+        while len(replies) < 2:
+            msg = self.get_non_kernel_info_reply(timeout=30)
+            replies[msg["parent_header"]["msg_id"]] = msg["content"]
+        self.assertEqual(replies[first]["status"], "error")
+        self.assertEqual(replies[second]["status"], "aborted")
+        # a request sent after the error reply runs normally (tslab aborted it for 200 ms)
+        reply, out = self.run_cell("40 + 2")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual([m for m in out if m["msg_type"] == "execute_result"][0]["content"]["data"]["text/plain"], "42")
+
+    def test_tslab_ml_silent_execution(self):
+        reply, _ = self.run_cell("1")
+        count = reply["content"]["execution_count"]
+        self.flush_channels()
+        msg_id = self.kc.execute("const quiet = 5;\nquiet * 2", silent=True)
+        reply = self.get_non_kernel_info_reply(timeout=30)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(reply["content"]["execution_count"], count)
+        kinds = []
+        while True:
+            msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=5)
+            kinds.append(msg["msg_type"])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+        self.assertNotIn("execute_result", kinds)
+        self.assertNotIn("execute_input", kinds)
+
+    def test_tslab_ml_history_and_comm_info(self):
+        self.flush_channels()
+        self.kc.history(hist_access_type="tail", n=3)
+        reply = self.get_non_kernel_info_reply(timeout=15)
+        self.assertEqual(reply["header"]["msg_type"], "history_reply")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.kc.comm_info()
+        reply = self.get_non_kernel_info_reply(timeout=15)
+        self.assertEqual(reply["header"]["msg_type"], "comm_info_reply")
+        self.assertEqual(reply["content"], {"status": "ok", "comms": {}})
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
