@@ -39,6 +39,7 @@ test(
       `import { ${values.join(", ")} } from "tslab-ml";\nimport type { ${types.join(", ")} } from "tslab-ml";`,
       `const names: unknown[] = [${values.join(", ")}];\nconst missing = names.filter((v) => v === undefined).length;\nif (missing) throw new Error(missing + " public names are undefined");\nconsole.log("imported " + names.length + " values");`,
       `const info: BackendInfo = await ready();\nconst t: tf.Tensor = tf.tensor1d([1, 2, 3]).square();\nconsole.log(info.name, JSON.stringify(t.arraySync()));`,
+      `import * as tfDirect from "@tensorflow/tfjs";\nconsole.log("same engine: " + (tfDirect.engine() === tf.engine()));`,
       `const bad: number = "not a number";`,
     ];
     fs.writeFileSync(file, JSON.stringify(notebook(cells)));
@@ -50,9 +51,10 @@ test(
         .join("");
     assert.match(text(1), new RegExp(`imported ${values.length} values`));
     assert.match(text(2), /^(wasm|cpu|tensorflow) \[1,4,9\]$/m);
+    assert.match(text(3), /^same engine: true$/m);
     // the last cell proves that type checking is on: exactly that cell fails, with a TypeScript error
     assert.deepEqual(result.errors, [
-      "cell 3: TypeScriptError: line 1, column 7: Type 'string' is not assignable to type 'number'.",
+      "cell 4: TypeScriptError: line 1, column 7: Type 'string' is not assignable to type 'number'.",
     ]);
   },
 );
