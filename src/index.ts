@@ -18,3 +18,15 @@ export {
   type MimeBundle,
   type Displayable,
 } from "./display";
+export { ValueError, NotFittedError } from "./validation/errors";
+export { DataFrame, Series, danfo } from "./data/danfo";
+// == data (src/data) ==
+// == end data ==
+// == preprocessing (src/preprocessing) ==
+// == end preprocessing ==
+// == metrics (src/metrics) ==
+// == end metrics ==
+// == plot (src/plot, src/display) ==
+// == end plot ==
+// == keras (src/keras) ==
+// == end keras ==
