@@ -20,6 +20,7 @@ import { versions } from "tslab";
 import type { CellRunner } from "./cellRunner";
 import { formatException, type CellError } from "./errors";
 import { toMimeBundle } from "./mimeBundle";
+import { requestCooperativeInterrupt } from "./cooperativeInterrupt";
 import type { Publisher } from "./bridge";
 import { packageVersion } from "./paths";
 import { parseDiagnostics } from "./syntax";
@@ -129,8 +130,12 @@ export class MlKernelHandler extends JupyterHandlerImpl {
     return { status: "ok", restart: !!req.restart };
   }
 
-  /** Stop the running cell (SIGINT or interrupt_request). */
+  /**
+   * Stop the running cell (SIGINT or interrupt_request). A cooperative loop
+   * such as `fit` stops at the end of its batch and its cell goes on;
+   * anything else is interrupted at once.
+   */
   interrupt(): void {
-    this.runner.interrupt();
+    requestCooperativeInterrupt(() => this.runner.interrupt());
   }
 }

@@ -26,6 +26,7 @@ const REQUIRED = [
   "test_tslab_ml_display_update",
   "test_tslab_ml_interrupt_sync_loop",
   "test_tslab_ml_interrupt_async_wait",
+  "test_tslab_ml_interrupt_cooperative_loop",
 ];
 
 test(

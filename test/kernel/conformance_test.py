@@ -47,6 +47,18 @@ class TslabMlKernelTests(jupyter_kernel_test.KernelTests):
         self.flush_channels()
         return self.execute_helper(code, timeout=timeout)
 
+    def get_iopub_text(self, msg_id, timeout=20):
+        """stdout text the request published, read until its status goes idle."""
+        text = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream":
+                text.append(msg["content"]["text"])
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return "".join(text)
+
     def test_tslab_ml_kernel_info_fields(self):
         self.flush_channels()
         self.kc.kernel_info()
@@ -145,6 +157,37 @@ class TslabMlKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(reply["content"]["ename"], "KeyboardInterrupt")
         reply, out = self.run_cell('"still alive"')
         self.assertEqual(reply["content"]["status"], "ok")
+
+    def test_tslab_ml_interrupt_cooperative_loop(self):
+        # a loop holding an interruptGuard stops itself; the cell finishes normally
+        reply, _ = self.run_cell('import { interruptGuard } from "tslab-ml";', timeout=60)
+        self.assertEqual(reply["content"]["status"], "ok")
+        code = (
+            "const guard = interruptGuard();\n"
+            "let steps = 0;\n"
+            "try {\n"
+            "  while (!guard.interrupted && steps < 6000) {\n"
+            "    steps++;\n"
+            "    await new Promise((r) => setTimeout(r, 10));\n"
+            "  }\n"
+            "} finally {\n"
+            "  guard.release();\n"
+            "}\n"
+            "console.log(`stopped after ${steps} steps`);"
+        )
+        self.flush_channels()
+        msg_id = self.kc.execute(code)
+        time.sleep(1.5)
+        self.km.interrupt_kernel()
+        reply = self.get_non_kernel_info_reply(timeout=20)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "ok")
+        out = self.get_iopub_text(msg_id)
+        self.assertIn("stopped after", out)
+        reply, out = self.run_cell("steps > 10 && steps < 6000")
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = [m for m in out if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "true")
 
     def test_tslab_ml_error_aborts_only_queued_requests(self):
         self.flush_channels()
