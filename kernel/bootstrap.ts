@@ -150,19 +150,29 @@ function tryVenv(needs: PythonNeeds): string | null {
   return null;
 }
 
-function tryApt(needs: PythonNeeds): string | null {
+/**
+ * As root on Debian/Ubuntu: `apt-get update` + `apt-get install -y packages`.
+ * Returns false (without trying) elsewhere, or when the install fails.
+ */
+export function aptInstall(packages: string[]): boolean {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!isRoot || !fs.existsSync("/etc/debian_version") || !which("apt-get")) return null;
+  if (!isRoot || !fs.existsSync("/etc/debian_version") || !which("apt-get")) return false;
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   log("apt-get update");
   spawnSync("apt-get", ["update", "-q"], { stdio: "inherit", env, timeout: 15 * 60_000 });
-  log(`apt-get install ${needs.apt.join(" ")}`);
-  const r = spawnSync("apt-get", ["install", "-y", "-q", ...needs.apt], {
+  log(`apt-get install ${packages.join(" ")}`);
+  const r = spawnSync("apt-get", ["install", "-y", "-q", ...packages], {
     stdio: "inherit",
     env,
     timeout: 30 * 60_000,
   });
-  if (r.status === 0 && hasModules("/usr/bin/python3", needs.modules)) return "/usr/bin/python3";
+  return r.status === 0;
+}
+
+function tryApt(needs: PythonNeeds): string | null {
+  if (aptInstall(needs.apt) && hasModules("/usr/bin/python3", needs.modules)) {
+    return "/usr/bin/python3";
+  }
   return null;
 }
 
