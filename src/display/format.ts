@@ -3,8 +3,11 @@
  *
  * Behaviour: an object with `[Symbol.for("Jupyter.display")]()` gives its own
  * bundle (a `text/plain` part is added from util.inspect if it has none);
- * anything else becomes `{"text/plain": util.inspect(value)}`. Pure: the same
- * value gives the same bundle, in or out of a kernel.
+ * anything else becomes `{"text/plain": util.inspect(value)}`. Pure: it sends
+ * nothing and gives the same bundle in or out of a kernel. One exception by
+ * design: the first plotly figure formatted in a session carries the plotly.js
+ * library in its `text/html` (see plotlyLibrary.ts), so format a figure only
+ * to display it.
  *
  * @example
  * format(42); // {"text/plain": "42"}
@@ -19,13 +22,14 @@ export function format(value: unknown): MimeBundle {
     value !== null && (typeof value === "object" || typeof value === "function")
       ? (value as Record<symbol, unknown>)[JUPYTER_DISPLAY]
       : undefined;
-  const plain = util.inspect(value, { depth: 4 });
-  if (typeof method !== "function") return { "text/plain": plain };
+  if (typeof method !== "function") return { "text/plain": util.inspect(value, { depth: 4 }) };
   const own = (method as () => unknown).call(value);
   if (own === null || typeof own !== "object" || Array.isArray(own)) {
     throw new TypeError(
       `format: [Symbol.for("Jupyter.display")]() must return a MIME bundle object; got ${util.inspect(own)}`,
     );
   }
-  return { "text/plain": plain, ...(own as MimeBundle) };
+  const bundle = own as MimeBundle;
+  if ("text/plain" in bundle) return bundle;
+  return { "text/plain": util.inspect(value, { depth: 4 }), ...bundle };
 }

@@ -1,0 +1,18 @@
+export { Figure, DEFAULT_CONFIG } from "./figure";
+export { checkFigure } from "./checkFigure";
+export type { FigureSpec, Trace, Layout, Axis, Config, Datum } from "./types";
+export type { BaseOptions } from "./style";
+export { line, type LineOptions, type LineSeries } from "./line";
+export { scatter, type ScatterOptions } from "./scatter";
+export { bar, type BarOptions } from "./bar";
+export { histogram, type HistogramOptions } from "./histogram";
+export { heatmap, type HeatmapOptions } from "./heatmap";
+export { imageGrid, type ImageGridOptions } from "./imageGrid";
+export { subplots, type SubplotsOptions } from "./subplots";
+export { historyFigure, type HistoryFigureOptions } from "./historyFigure";
+export { predictionFigure } from "./predictionFigure";
+export { activationsFigure, softmax } from "./activationsFigure";
+export { timeSeriesFigure, type TimeSeriesOptions } from "./timeSeriesFigure";
+export { confusionMatrixFigure, type ConfusionMatrixFigureOptions } from "./confusionMatrixFigure";
+export { rocCurveFigure, trapezoidArea } from "./rocCurveFigure";
+export { svgLineChart, type SvgSeries, type SvgChartOptions } from "./svgLineChart";
