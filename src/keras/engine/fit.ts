@@ -1,0 +1,180 @@
+/**
+ * The training loop behind `model.fit` (see `FitOptions` for the options).
+ *
+ * Behaviour, as Keras: `validationSplit` keeps the last fraction of rows (taken before
+ * shuffling); rows are shuffled each epoch; each batch takes one optimizer step on
+ * `mean loss + penalties`; epoch logs hold the batch-size-weighted mean loss and metrics from
+ * accumulated counts, then `val_*` from the validation data; callbacks run in order and
+ * `model.stopTraining = true` ends after the epoch. A kernel interrupt stops after the current
+ * batch: the model keeps its weights and `fit` resolves with the epochs completed.
+ *
+ * @example
+ * const history = await runFit(model, x, y, { epochs: 2, verbose: 0 });
+ * history.epoch; // [0, 1]
+ */
+import * as tf from "@tensorflow/tfjs";
+import { CallbackList } from "../callbacks/callbackList";
+import type { Logs, TrainingParams } from "../callbacks/callback";
+import { History } from "../history";
+import { epochMetrics } from "./compile";
+import { convertInputs, convertTarget, type Converted, type ModelData } from "./data";
+import { resolveFitOptions, type FitOptions } from "./fitOptions";
+import { progressCallbacks } from "./progress";
+import { evaluateData, metricLogs, trainStep } from "./steps";
+import type { KerasModel } from "./model";
+import { interruptGuard } from "../../display/interrupt";
+import { ValueError } from "../../validation/errors";
+import { checkNotEmpty, checkSameLength } from "../../validation/checks";
+
+const learningRate = (opt: tf.Optimizer): number | undefined => {
+  const lr = (opt as unknown as { learningRate?: unknown }).learningRate;
+  return typeof lr === "number" ? lr : undefined;
+};
+
+function sortLogs(logs: Logs): Logs {
+  const out: Logs = {};
+  for (const k of Object.keys(logs).sort()) out[k] = logs[k];
+  return out;
+}
+
+/** Runs `fit` on a compiled model. */
+export async function runFit(
+  model: KerasModel,
+  x: ModelData,
+  y: ModelData,
+  options: FitOptions,
+): Promise<History> {
+  const opts = resolveFitOptions(options);
+  const compiled = model.requireCompiled("fit");
+  model.buildFor(x, "fit");
+  const tfModel = model.tfModel;
+  const width = model.outputWidth();
+  const owned: tf.Tensor[] = [];
+  const conv: Converted[] = [];
+  const guard = interruptGuard();
+  try {
+    const xs = convertInputs(x, model.inputShapes(), "fit");
+    conv.push(xs);
+    const ys = convertTarget(y, width, compiled.loss.name, "fit");
+    conv.push(ys);
+    const n = xs.tensors[0].shape[0];
+    checkSameLength("fit", "x", n, "y", ys.tensors[0].shape[0]);
+    checkNotEmpty("fit", "x", n);
+    let trainX = xs.tensors;
+    let trainY = ys.tensors[0];
+    let valX: tf.Tensor[] | null = null;
+    let valY: tf.Tensor | null = null;
+    if (opts.validationData) {
+      const vx = convertInputs(opts.validationData[0], model.inputShapes(), "fit (validationData)");
+      conv.push(vx);
+      const vy = convertTarget(
+        opts.validationData[1],
+        width,
+        compiled.loss.name,
+        "fit (validationData)",
+      );
+      conv.push(vy);
+      checkSameLength(
+        "fit",
+        "validationData x",
+        vx.tensors[0].shape[0],
+        "y",
+        vy.tensors[0].shape[0],
+      );
+      [valX, valY] = [vx.tensors, vy.tensors[0]];
+    } else if (opts.validationSplit > 0) {
+      const splitAt = Math.floor(n * (1 - opts.validationSplit));
+      if (splitAt === 0 || splitAt === n) {
+        throw new ValueError(
+          `fit: validationSplit ${opts.validationSplit} of ${n} rows leaves ${splitAt === n ? "no validation rows" : "no training rows"}; ` +
+            `use more rows or another validationSplit`,
+        );
+      }
+      trainX = xs.tensors.map((t) => tf.slice(t, 0, splitAt));
+      trainY = tf.slice(ys.tensors[0], 0, splitAt);
+      valX = xs.tensors.map((t) => tf.slice(t, splitAt));
+      valY = tf.slice(ys.tensors[0], splitAt);
+      owned.push(...trainX, trainY, ...valX, valY);
+    }
+    const metrics = epochMetrics(compiled, width);
+    const nTrain = trainY.shape[0];
+    const steps = Math.ceil(nTrain / opts.batchSize);
+    const history = new History({ verbose: opts.verbose, epochs: opts.epochs, steps });
+    const doValidation = valY !== null;
+    const keys = ["loss", ...metrics.map((m) => m.name)];
+    const params: TrainingParams = {
+      epochs: opts.epochs,
+      steps,
+      verbose: opts.verbose,
+      batchSize: opts.batchSize,
+      samples: nTrain,
+      doValidation,
+      metrics: doValidation ? [...keys, ...keys.map((k) => `val_${k}`)] : keys,
+    };
+    const callbacks = new CallbackList([
+      ...progressCallbacks(opts.verbose, opts.callbacks),
+      ...opts.callbacks,
+    ]);
+    callbacks.setModel(model);
+    callbacks.setParams(params);
+    model.stopTraining = false;
+    const order = Int32Array.from({ length: nTrain }, (_, i) => i);
+    const statSize = 1 + metrics.reduce((a, m) => a + m.size, 0);
+    const lr0 = learningRate(compiled.optimizer);
+    let lastLogs: Logs = {};
+    await callbacks.onTrainBegin();
+    for (let epoch = opts.initialEpoch; epoch < opts.epochs; epoch++) {
+      await callbacks.onEpochBegin(epoch);
+      if (opts.shuffle) tf.util.shuffle(order);
+      const sums = new Float64Array(statSize);
+      let lossSum = 0;
+      let seen = 0;
+      for (let b = 0; b < steps; b++) {
+        const start = b * opts.batchSize;
+        const size = Math.min(opts.batchSize, nTrain - start);
+        await callbacks.onBatchBegin(b, { batch: b, size });
+        const idx = tf.tensor1d(order.subarray(start, start + size), "int32");
+        const xb = trainX.map((t) => tf.gather(t, idx));
+        const yb = tf.gather(trainY, idx);
+        const v = trainStep(tfModel, compiled.optimizer, compiled.loss.fn, metrics, xb, yb);
+        tf.dispose([idx, ...xb, yb]);
+        lossSum += v[0] * size;
+        seen += size;
+        for (let i = 1; i < v.length; i++) sums[i] += v[i];
+        await callbacks.onBatchEnd(b, metricLogs(lossSum / seen, sums, metrics));
+        if (guard.interrupted) {
+          console.log(
+            `Training interrupted at epoch ${epoch + 1}, batch ${b + 1}/${steps}; the model keeps its current weights.`,
+          );
+          return history;
+        }
+      }
+      let logs = metricLogs(lossSum / seen, sums, metrics);
+      if (valX && valY) {
+        const val = evaluateData(
+          tfModel,
+          compiled.loss.fn,
+          metrics,
+          valX,
+          valY,
+          opts.batchSize,
+          "val_",
+        );
+        logs = { ...logs, ...val };
+      }
+      const lr = learningRate(compiled.optimizer);
+      if (lr !== undefined && lr !== lr0) logs.learning_rate = lr;
+      logs = sortLogs(logs);
+      await callbacks.onEpochEnd(epoch, logs);
+      history.record(epoch, logs);
+      lastLogs = logs;
+      if (model.stopTraining) break;
+    }
+    await callbacks.onTrainEnd(lastLogs);
+    return history;
+  } finally {
+    guard.release();
+    for (const c of conv) c.dispose();
+    for (const t of owned) if (!t.isDisposed) t.dispose();
+  }
+}

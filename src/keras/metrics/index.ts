@@ -1,0 +1,60 @@
+/**
+ * `keras.metrics`: metric names for `compile({ metrics })`: `accuracy` / `acc` (binary,
+ * categorical or sparse categorical, chosen as Keras does from the output width and the loss),
+ * `binary_accuracy`, `categorical_accuracy`, `sparse_categorical_accuracy`, `mse`, `mae`,
+ * `precision`, `recall`, `auc`. The history key is the name given (`"accuracy"` logs
+ * `accuracy`).
+ *
+ * @example
+ * resolveMetric("accuracy", "binary_crossentropy", 1, "compile").name; // "accuracy"
+ */
+import { lookupName, normalizeName } from "../../validation/names";
+import {
+  aucMetric,
+  binaryAccuracy,
+  categoricalAccuracy,
+  meanError,
+  precisionMetric,
+  recallMetric,
+  sparseCategoricalAccuracy,
+  type EpochMetric,
+} from "./epochMetric";
+
+export type { EpochMetric } from "./epochMetric";
+
+type Maker = (name: string, loss: string, outputWidth: number) => EpochMetric;
+
+const accuracy: Maker = (name, loss, width) => {
+  if (width === 1) return binaryAccuracy(name);
+  if (loss === "sparse_categorical_crossentropy") return sparseCategoricalAccuracy(name);
+  return categoricalAccuracy(name);
+};
+
+const MAKERS: Record<string, Maker> = {
+  accuracy,
+  acc: accuracy,
+  binary_accuracy: (n) => binaryAccuracy(n),
+  categorical_accuracy: (n) => categoricalAccuracy(n),
+  sparse_categorical_accuracy: (n) => sparseCategoricalAccuracy(n),
+  mse: (n) => meanError(n, "squared"),
+  mean_squared_error: (n) => meanError(n, "squared"),
+  mae: (n) => meanError(n, "absolute"),
+  mean_absolute_error: (n) => meanError(n, "absolute"),
+  precision: (n) => precisionMetric(n),
+  recall: (n) => recallMetric(n),
+  auc: (n) => aucMetric(n),
+};
+
+/** The metric names `compile` accepts. */
+export const METRIC_NAMES: readonly string[] = Object.keys(MAKERS);
+
+/** An epoch metric from its name, given the compiled loss and the model's output width. */
+export function resolveMetric(
+  name: unknown,
+  loss: string,
+  outputWidth: number,
+  where: string,
+): EpochMetric {
+  const make = lookupName(where, "metric", name, MAKERS);
+  return make(normalizeName(name as string), loss, outputWidth);
+}

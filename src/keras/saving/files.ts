@@ -1,0 +1,143 @@
+/**
+ * Atomic folder writes and checked reads for saved models.
+ *
+ * Behaviour: `writeFolderAtomically` writes every file into a temporary folder beside the target,
+ * then swaps it in with renames, so a failed save leaves the previous files intact. A target
+ * folder holding files other than ours is refused rather than replaced.
+ *
+ * @example
+ * writeFolderAtomically("save", "models/reg", { "model.json": "{}" });
+ * fs.existsSync("models/reg/model.json"); // true
+ */
+import fs from "fs";
+import path from "path";
+import * as tf from "@tensorflow/tfjs";
+import { ValueError } from "../../validation/errors";
+
+/** File names a saved model or weights folder may contain. */
+export const SAVED_FILES = ["model.json", "weights.bin", "weights.json"];
+
+/** Refuses the Keras file formats we cannot write yet. */
+export function checkFolderPath(where: string, target: unknown): string {
+  if (typeof target !== "string" || target.trim() === "") {
+    throw new ValueError(
+      `${where}: path must be a folder path such as "models/reg"; got ${String(target)}`,
+    );
+  }
+  if (/\.keras$/i.test(target)) {
+    throw new ValueError(
+      `${where}: the Keras .keras zip format is not supported yet; use a folder path such as ` +
+        `${JSON.stringify(target.replace(/\.keras$/i, ""))} (tslab-ml saves model.json + weights.bin in a folder)`,
+    );
+  }
+  if (/\.h5$|\.hdf5$/i.test(target)) {
+    throw new ValueError(
+      `${where}: the HDF5 (.h5) format is not supported yet; give a folder path such as ` +
+        `${JSON.stringify(target.replace(/(\.weights)?\.(h5|hdf5)$/i, ""))}`,
+    );
+  }
+  return target;
+}
+
+/** Writes `files` as the folder `target`, atomically (see the module doc). */
+export function writeFolderAtomically(
+  where: string,
+  target: string,
+  files: Record<string, string | Uint8Array>,
+): void {
+  const abs = path.resolve(target);
+  const parent = path.dirname(abs);
+  fs.mkdirSync(parent, { recursive: true });
+  const exists = fs.existsSync(abs);
+  if (exists) {
+    if (!fs.statSync(abs).isDirectory()) {
+      throw new ValueError(`${where}: ${target} is a file; give a folder path`);
+    }
+    const foreign = fs.readdirSync(abs).filter((f) => !SAVED_FILES.includes(f));
+    if (foreign.length) {
+      throw new ValueError(
+        `${where}: ${target} holds other files (${foreign.slice(0, 3).join(", ")}); choose a new or empty folder`,
+      );
+    }
+  }
+  const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(abs)}.tmp-`));
+  try {
+    for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(tmp, name), data);
+    if (exists) {
+      const old = `${tmp}.old`;
+      fs.renameSync(abs, old);
+      try {
+        fs.renameSync(tmp, abs);
+      } catch (e) {
+        fs.renameSync(old, abs);
+        throw e;
+      }
+      fs.rmSync(old, { recursive: true, force: true });
+    } else {
+      fs.renameSync(tmp, abs);
+    }
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Reads and parses a JSON file of a saved folder, with clear errors. */
+export function readJson(
+  where: string,
+  folder: string,
+  name: string,
+  what: string,
+): Record<string, unknown> {
+  const file = path.join(folder, name);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new ValueError(`${where}: ${folder} is not a folder (nothing saved there)`);
+  }
+  if (!fs.existsSync(file))
+    throw new ValueError(`${where}: ${folder} is not ${what} (${name} missing)`);
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch (e) {
+    throw new ValueError(`${where}: ${file} is not valid JSON (${(e as Error).message})`);
+  }
+}
+
+const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
+
+/** Bytes a list of weight specs needs. */
+export function expectedBytes(specs: tf.io.WeightsManifestEntry[]): number {
+  return specs.reduce((a, s) => a + s.shape.reduce((p, d) => p * d, 1) * (BYTES[s.dtype] ?? 4), 0);
+}
+
+/** Reads weights.bin of `folder` and checks its size against `specs`. */
+export function readWeightsBin(
+  where: string,
+  folder: string,
+  specs: tf.io.WeightsManifestEntry[],
+): ArrayBuffer {
+  const file = path.join(folder, "weights.bin");
+  if (!fs.existsSync(file)) throw new ValueError(`${where}: ${file} is missing`);
+  const buf = fs.readFileSync(file);
+  const need = expectedBytes(specs);
+  if (buf.length !== need) {
+    throw new ValueError(
+      `${where}: ${file} is ${buf.length < need ? "truncated" : "larger than expected"} ` +
+        `(${buf.length.toLocaleString("en-US")} bytes; the manifest expects ${need.toLocaleString("en-US")})`,
+    );
+  }
+  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length) as ArrayBuffer;
+}
+
+/** Weight tensors in manifest order (float32 / int32, unquantised). */
+export function decodeInOrder(data: ArrayBuffer, specs: tf.io.WeightsManifestEntry[]): tf.Tensor[] {
+  let offset = 0;
+  return specs.map((s) => {
+    const size = s.shape.reduce((p, d) => p * d, 1);
+    const values =
+      s.dtype === "int32"
+        ? new Int32Array(data, offset, size)
+        : new Float32Array(data, offset, size);
+    offset += size * 4;
+    return tf.tensor(values.slice(), s.shape, s.dtype === "int32" ? "int32" : "float32");
+  });
+}

@@ -1,0 +1,104 @@
+import { before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import * as tf from "@tensorflow/tfjs";
+import * as keras from "../../src/keras";
+import { resolveMetric } from "../../src/keras/metrics";
+import { backendReady, loadFixture } from "./setup";
+
+interface Golden {
+  y_true: number[];
+  y_pred: number[];
+  precision: number;
+  recall: number;
+  accuracy: number;
+  roc_auc_exact: number;
+  auc_keras_200: number;
+}
+
+before(backendReady);
+beforeEach(() => keras.backend.clearSession());
+
+/** A model that outputs its input, to evaluate metrics on fixed predictions. */
+function identity(): keras.KerasModel {
+  const model = keras.Sequential([keras.Input({ shape: [1] }), keras.layers.Activation("linear")]);
+  model.compile({
+    loss: "binary_crossentropy",
+    metrics: ["accuracy", "precision", "recall", "auc"],
+  });
+  return model;
+}
+
+test("precision, recall, accuracy and AUC over the whole set match scikit-learn (golden)", () => {
+  const g = loadFixture<Golden>("metrics.json");
+  for (const batchSize of [7, 64, 500]) {
+    const logs = identity().evaluate(g.y_pred, g.y_true, { batchSize }) as Record<string, number>;
+    assert.deepEqual(Object.keys(logs), ["loss", "accuracy", "precision", "recall", "auc"]);
+    assert.ok(Math.abs(logs.precision - g.precision) < 1e-9, `precision ${logs.precision}`);
+    assert.ok(Math.abs(logs.recall - g.recall) < 1e-9, `recall ${logs.recall}`);
+    assert.ok(Math.abs(logs.accuracy - g.accuracy) < 1e-9, `accuracy ${logs.accuracy}`);
+    assert.ok(Math.abs(logs.auc - g.auc_keras_200) < 1e-6, `auc ${logs.auc} vs ${g.auc_keras_200}`);
+    assert.ok(
+      Math.abs(logs.auc - g.roc_auc_exact) < 2e-3,
+      "200-threshold AUC is close to the exact one",
+    );
+  }
+});
+
+test("accuracy is binary, categorical or sparse as Keras chooses", () => {
+  const value = (name: string, loss: string, width: number, y: number[][], p: number[][]) => {
+    const m = resolveMetric(name, loss, width, "t");
+    return m.result(
+      Float64Array.from(tf.tidy(() => m.stats(tf.tensor(y), tf.tensor(p))).dataSync()),
+    );
+  };
+  // Binary: threshold 0.5 on a single output.
+  assert.equal(
+    value("accuracy", "binary_crossentropy", 1, [[1], [0], [1]], [[0.6], [0.4], [0.3]]),
+    2 / 3,
+  );
+  // Categorical: argmax of one-hot targets.
+  assert.equal(
+    value(
+      "accuracy",
+      "categorical_crossentropy",
+      3,
+      [
+        [0, 1, 0],
+        [1, 0, 0],
+      ],
+      [
+        [0.2, 0.7, 0.1],
+        [0.1, 0.5, 0.4],
+      ],
+    ),
+    0.5,
+  );
+  // Sparse: integer targets with a sparse loss.
+  assert.equal(
+    value(
+      "acc",
+      "sparse_categorical_crossentropy",
+      3,
+      [[1], [2]],
+      [
+        [0.2, 0.7, 0.1],
+        [0.1, 0.5, 0.4],
+      ],
+    ),
+    0.5,
+  );
+  assert.equal(resolveMetric("acc", "mse", 1, "t").name, "acc");
+});
+
+test("an unknown metric lists the valid names and suggests the closest", () => {
+  const model = keras.Sequential([keras.Input({ shape: [1] }), keras.layers.Dense(1)]);
+  assert.throws(
+    () => model.compile({ loss: "mse", metrics: ["accurracy"] }),
+    (e: Error) =>
+      e.name === "ValueError" &&
+      e.message.startsWith(
+        'compile: unknown metric "accurracy"; valid metric names: "accuracy", "acc",',
+      ) &&
+      e.message.endsWith('did you mean "accuracy"?'),
+  );
+});
