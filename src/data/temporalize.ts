@@ -3,7 +3,12 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { toMatrix, type MatrixLike, type VectorLike } from "../validation/coerce";
-import { checkNotEmpty, checkPositiveInteger, checkSameLength } from "../validation/checks";
+import {
+  checkFinite,
+  checkNotEmpty,
+  checkPositiveInteger,
+  checkSameLength,
+} from "../validation/checks";
 import { ValueError } from "../validation/errors";
 import { asExportedDanfo, isDanfoSeries } from "../validation/danfoBase";
 
@@ -59,6 +64,8 @@ export function temporalize(
   const my = asMatrix(y, "y");
   checkNotEmpty(WHERE, "x", mx.rows);
   checkSameLength(WHERE, "x", mx.rows, "y", my.rows);
+  checkFinite(WHERE, "x", mx);
+  checkFinite(WHERE, "y", my);
   if (timesteps > mx.rows) {
     throw new ValueError(
       `${WHERE}: timesteps (${timesteps}) is larger than the number of rows of x (${mx.rows}); ` +

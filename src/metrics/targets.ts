@@ -11,7 +11,7 @@
 import { ValueError } from "../validation/errors";
 import { checkFinite, checkNotEmpty, checkSameLength } from "../validation/checks";
 import * as tf from "@tensorflow/tfjs";
-import { DataFrame, Series } from "../data/danfo";
+import { isDanfoDataFrame, isDanfoSeries } from "../validation/danfoBase";
 import { toVector, type Matrix, type VectorLike } from "../validation/coerce";
 
 /** What a metric accepts as targets: number[], typed arrays, Series, 1-column DataFrame, tensors. */
@@ -81,8 +81,7 @@ function vector(where: string, value: unknown, arg: string): Float64Array {
 
 /** The values with their column name when they came from a Series or a DataFrame. */
 function asColumn(value: unknown, data: Float64Array): Matrix | Float64Array {
-  const name =
-    value instanceof Series || value instanceof DataFrame ? value.columns?.[0] : undefined;
+  const name = isDanfoSeries(value) || isDanfoDataFrame(value) ? value.columns?.[0] : undefined;
   return name === undefined ? data : { data, rows: data.length, cols: 1, columns: [String(name)] };
 }
 

@@ -1,4 +1,5 @@
 import { DataFrame, Series } from "../data/danfo";
+import { isDanfoDataFrame, isDanfoSeries } from "../validation/danfoBase";
 import { ArgumentTypeError, ValueError, describe } from "../validation/errors";
 
 /** Options of {@link getDummies}. */
@@ -66,7 +67,7 @@ export function getDummies(data: DataFrame | Series, options: GetDummiesOptions 
   const where = "getDummies";
   const sep = options.prefixSep ?? "_";
   const dropFirst = options.dropFirst ?? false;
-  if (data instanceof Series) {
+  if (isDanfoSeries(data)) {
     const { cats, cols } = dummies(data.values as unknown[], dropFirst);
     const p = typeof options.prefix === "string" ? options.prefix + sep : "";
     const rows = (data.values as unknown[]).map((_, i) => cols.map((c) => c[i]));
@@ -75,7 +76,7 @@ export function getDummies(data: DataFrame | Series, options: GetDummiesOptions 
       index: data.index as Array<string | number>,
     });
   }
-  if (!(data instanceof DataFrame))
+  if (!isDanfoDataFrame(data))
     throw new ArgumentTypeError(
       `${where}: data must be a DataFrame or a Series; got ${describe(data)}`,
     );

@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { Series } from "../data/danfo";
+import { isDanfoSeries } from "../validation/danfoBase";
 import { ArgumentTypeError, NotFittedError, ValueError, describe } from "../validation/errors";
 
 /** A class label: a string, a number or a boolean. */
@@ -9,7 +10,7 @@ export type LabelsLike = ArrayLike<Label> | Series | tf.Tensor;
 
 function readLabels(where: string, y: unknown): Label[] {
   let values: unknown[];
-  if (y instanceof Series) values = y.values as unknown[];
+  if (isDanfoSeries(y)) values = y.values as unknown[];
   else if (y instanceof tf.Tensor) {
     if (y.rank !== 1 && !(y.rank === 2 && y.shape[1] === 1))
       throw new ValueError(
@@ -130,7 +131,7 @@ export class LabelEncoder {
           `${show([...new Set(bad)].slice(0, 10))}`,
       );
     const labels = codes.map((c) => classes[c as number]);
-    return y instanceof Series ? seriesLike(y, labels) : labels;
+    return isDanfoSeries(y) ? seriesLike(y, labels) : labels;
   }
 }
 
@@ -142,7 +143,7 @@ function seriesLike(s: Series, values: unknown[]): Series {
 }
 
 function wrap(y: unknown, codes: number[]): number[] | Series | tf.Tensor {
-  if (y instanceof Series) return seriesLike(y, codes);
+  if (isDanfoSeries(y)) return seriesLike(y, codes);
   if (y instanceof tf.Tensor) return tf.tensor(codes, y.shape, "int32");
   return codes;
 }

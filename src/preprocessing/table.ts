@@ -12,6 +12,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { DataFrame, Series } from "../data/danfo";
+import { isDanfoDataFrame, isDanfoSeries } from "../validation/danfoBase";
 import { toMatrix, type Matrix } from "../validation/coerce";
 import { ValueError, describe } from "../validation/errors";
 
@@ -57,7 +58,7 @@ function checkNoInfinity(where: string, m: Matrix): void {
 
 /** Reads X as a float64 matrix; refuses strings, ±Infinity and empty tables. */
 export function readTable(where: string, X: unknown): Table {
-  if (X instanceof DataFrame) checkNumericColumns(where, X);
+  if (isDanfoDataFrame(X)) checkNumericColumns(where, X);
   const m = toMatrix(X, where, "X");
   if (m.rows === 0)
     throw new ValueError(`${where}: X is empty (0 samples); at least 1 sample is required`);
@@ -71,9 +72,9 @@ export function like(t: Table, data: Float64Array): unknown {
   for (let i = 0; i < t.rows; i++)
     rows.push(Array.from(data.subarray(i * t.cols, (i + 1) * t.cols)));
   const src = t.source;
-  if (src instanceof DataFrame)
+  if (isDanfoDataFrame(src))
     return new DataFrame(rows, { columns: t.columns, index: src.index as Array<string | number> });
-  if (src instanceof Series)
+  if (isDanfoSeries(src))
     return new Series(Array.from(data), {
       columns: src.columns as string[],
       index: src.index as Array<string | number>,

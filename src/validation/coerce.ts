@@ -13,6 +13,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { DataFrame, Series } from "../data/danfo";
 import { ArgumentTypeError, ValueError, describe } from "./errors";
+import { isDanfoDataFrame, isDanfoSeries } from "./danfoBase";
 
 /** A dense row-major matrix of float64 values. */
 export interface Matrix {
@@ -73,7 +74,7 @@ function fromRows(
  * @param arg The argument's name, e.g. `"X"`.
  */
 export function toMatrix(value: unknown, where: string, arg: string): Matrix {
-  if (value instanceof DataFrame) {
+  if (isDanfoDataFrame(value)) {
     const columns = value.columns.map(String);
     const dtypes = value.dtypes;
     const rows = value.values as unknown[][];
@@ -85,7 +86,7 @@ export function toMatrix(value: unknown, where: string, arg: string): Matrix {
     });
     return fromRows(rows, where, arg, columns);
   }
-  if (value instanceof Series) {
+  if (isDanfoSeries(value)) {
     const v = toVector(value, where, arg);
     return { data: v, rows: v.length, cols: 1, columns: [String(value.columns?.[0] ?? "0")] };
   }
@@ -123,8 +124,8 @@ export function toMatrix(value: unknown, where: string, arg: string): Matrix {
  * `[n, 1]`, a typed array or a number[]. Booleans become 0/1, null/undefined become NaN.
  */
 export function toVector(value: unknown, where: string, arg: string): Float64Array {
-  if (value instanceof Series) return toVector(value.values as unknown[], where, arg);
-  if (value instanceof DataFrame) {
+  if (isDanfoSeries(value)) return toVector(value.values as unknown[], where, arg);
+  if (isDanfoDataFrame(value)) {
     if (value.shape[1] !== 1) {
       throw new ValueError(
         `${where}: ${arg} must be 1-D; got a DataFrame with ${value.shape[1]} columns`,

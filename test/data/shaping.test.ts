@@ -110,6 +110,14 @@ test("temporalize errors: timesteps larger than the series, bad timesteps, lengt
         "temporalize: timesteps (5) is larger than the number of rows of x (3); use timesteps ≤ 3",
   );
   assert.throws(() => temporalize(x, [1, 2, 3], 0), /temporalize: timesteps must be a positive integer; got 0/);
+  assert.throws(
+    () => temporalize([[1], [NaN], [3]], [1, 2, 3], 2),
+    /temporalize: x contains 1 NaN or infinite value in column 0 \(first at row 1: NaN\)/,
+  );
+  assert.throws(
+    () => temporalize([[1], [2], [3]], [1, Infinity, 3], 2),
+    /temporalize: y contains 1 NaN or infinite value .*first at row 1: Infinity/,
+  );
   assert.throws(() => temporalize(x, [1, 2, 3], 1.5), /timesteps must be a positive integer; got 1\.5/);
   assert.throws(() => temporalize(x, [1, 2], 2), /temporalize: x and y have different lengths \(3 != 2\)/);
   assert.throws(() => temporalize([], [], 1), /temporalize: x is empty/);

@@ -64,3 +64,15 @@ test("pyFixed rounds exact ties to even like Python's format", () => {
   assert.equal(pyFixed(NaN, 2), "nan");
   assert.equal(pyFixed(2 / 3, 2), "0.67");
 });
+
+test("Series and DataFrames that danfo operations return (df[col], df.drop, df.loc) are accepted", () => {
+  const df = new DataFrame({ y: [3, 1, 4, 1, 5], p: [2.5, 1, 4, 2, 5], q: [0, 1, 1, 0, 1] });
+  const col = df["y"] as Series;
+  assert.ok(!(col instanceof Series), "df[col] is danfo's base Series");
+  assert.equal(m.r2Score(col, df["p"]), m.r2Score([3, 1, 4, 1, 5], [2.5, 1, 4, 2, 5]));
+  assert.equal(
+    m.meanSquaredError(df.loc({ columns: ["y"] }), df["p"]),
+    m.meanSquaredError(col, df["p"]),
+  );
+  assert.equal(m.accuracyScore(df["q"], df.head(5)["q"]), 1);
+});

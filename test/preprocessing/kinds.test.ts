@@ -93,3 +93,22 @@ test("console.log shows a scaler like Python's repr", () => {
     "StandardScaler({ withMean: false })",
   );
 });
+
+test("scalers, LabelEncoder and getDummies take what danfo operations return", () => {
+  const df = new DataFrame({ a: [1, 2, 3], b: [10, 20, 40], town: ["Rome", "Oslo", "Rome"] });
+  const x = df.drop({ columns: ["town"] });
+  assert.ok(!(x instanceof DataFrame), "df.drop gives danfo's base DataFrame");
+  const scaled = new MinMaxScaler().fitTransform(x) as DataFrame;
+  assert.deepEqual(scaled.columns, ["a", "b"]);
+  assert.deepEqual(scaled.values, [
+    [0, 0],
+    [0.5, 1 / 3],
+    [1, 1],
+  ]);
+  const std = new StandardScaler().fitTransform(df.loc({ columns: ["a"] })) as DataFrame;
+  assert.deepEqual(std.columns, ["a"]);
+  assert.ok(Math.abs((std.values as number[][])[2][0] - Math.sqrt(1.5)) < 1e-12);
+  const enc = new LabelEncoder();
+  assert.deepEqual((enc.fitTransform(df["town"]) as Series).values, [1, 0, 1]);
+  assert.deepEqual(getDummies(df["town"] as Series).columns, ["Oslo", "Rome"]);
+});
