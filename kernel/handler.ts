@@ -43,6 +43,7 @@ export class MlKernelHandler extends JupyterHandlerImpl {
   private abortUpTo = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private publisher: Publisher | null = null;
+  private shownInCell = new WeakSet<object>();
 
   constructor(private readonly runner: CellRunner) {
     super(runner.executor, false);
@@ -51,6 +52,11 @@ export class MlKernelHandler extends JupyterHandlerImpl {
   /** The iopub publisher of the running (or last) cell. */
   currentPublisher(): Publisher | null {
     return this.publisher;
+  }
+
+  /** The running cell's output already shows `value` (see bridge.ts, `resultOf`). */
+  markShown(value: object): void {
+    this.shownInCell.add(value);
   }
 
   override handleKernel(): ReturnType<JupyterHandlerImpl["handleKernel"]> & { status: "ok" } {
@@ -92,6 +98,7 @@ export class MlKernelHandler extends JupyterHandlerImpl {
     if (!silent && req.store_history !== false) this.count++;
     const count = this.count;
     this.publisher = publish;
+    this.shownInCell = new WeakSet<object>();
     process.stdout.write = this.createWriteToIopub("stdout", (name, text) =>
       publish("stream", { name, text }),
     ) as typeof process.stdout.write;
@@ -102,7 +109,13 @@ export class MlKernelHandler extends JupyterHandlerImpl {
 
     const outcome = await this.runner.run(req.code);
     let error: CellError | null = outcome.ok ? null : outcome.error;
-    if (outcome.ok && outcome.hasValue && !silent) {
+    const alreadyShown =
+      outcome.ok &&
+      outcome.hasValue &&
+      outcome.value !== null &&
+      (typeof outcome.value === "object" || typeof outcome.value === "function") &&
+      this.shownInCell.has(outcome.value as object);
+    if (outcome.ok && outcome.hasValue && !silent && !alreadyShown) {
       try {
         const data = await toMimeBundle(outcome.value);
         publish("execute_result", { execution_count: count, data, metadata: {} });

@@ -46,7 +46,10 @@ function main(): void {
   void converters.node; // warm the compiler before the first cell
   const runner = new CellRunner(process.cwd(), converters);
   const handler = new MlKernelHandler(runner);
-  installBridge(() => handler.currentPublisher());
+  installBridge({
+    publisher: () => handler.currentPublisher(),
+    markShown: (value) => handler.markShown(value),
+  });
   lastWriteDisplayDataSetter(() => handler.currentPublisher());
   const server = new MlZmqServer(handler, file as string);
   process.on("SIGINT", () => handler.interrupt());

@@ -18,6 +18,21 @@ import util from "util";
 export type MimeBundle = Record<string, unknown>;
 
 const DISPLAY = Symbol.for("Jupyter.display");
+const PREPARE = Symbol.for("tslab-ml.prepareBundle");
+
+/**
+ * The bundle as it is sent: passed through the helper package's
+ * `globalThis[Symbol.for("tslab-ml.prepareBundle")]` hook when one is installed
+ * (it inlines plotly.js into the session's first plot), else unchanged.
+ */
+export function prepareBundle(bundle: MimeBundle): MimeBundle {
+  const hook = (globalThis as unknown as Record<symbol, unknown>)[PREPARE];
+  if (typeof hook !== "function") return bundle;
+  const out = (hook as (b: MimeBundle) => unknown)(bundle);
+  return out !== null && typeof out === "object" && !Array.isArray(out)
+    ? (out as MimeBundle)
+    : bundle;
+}
 
 /** Plain-text form of any value, as a cell result shows it. */
 export function plainText(value: unknown): string {
@@ -37,7 +52,7 @@ export async function toMimeBundle(value: unknown): Promise<MimeBundle> {
       `[Symbol.for("Jupyter.display")]() must return a MIME bundle object such as {"text/plain": "…"}; got ${plainText(own)}`,
     );
   }
-  return normalizeBundle(own as MimeBundle, value);
+  return normalizeBundle(prepareBundle(own as MimeBundle), value);
 }
 
 /** Encode binary parts as base64 and make sure `text/plain` exists. */

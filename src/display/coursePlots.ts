@@ -2,10 +2,9 @@
  * The course's plotting helpers: each builds a figure (with the pure builders of `src/plot`),
  * shows it under the cell, and returns it.
  *
- * Behaviour: the returned figure can be edited and shown again with `display(fig)`. So that a
- * helper call as a cell's last expression does not draw the plot twice, the returned figure
- * shows only a one-line text ("… (shown above)") if it is displayed again within a second of
- * being drawn; after that it displays normally.
+ * Behaviour: the returned figure can be edited and shown again with `display(fig)` or as a
+ * later cell's result. A helper call that is its cell's last expression is not drawn twice:
+ * the kernel knows that the cell's output already shows the figure (`resultOf`).
  *
  * @example
  * const fig = dl_history_plot({ loss: [0.9, 0.5], val_loss: [1, 0.7] }); // draws the curves
@@ -24,24 +23,11 @@ import { predictionFigure } from "../plot/predictionFigure";
 import { rocCurveFigure } from "../plot/rocCurveFigure";
 import { timeSeriesFigure, type TimeSeriesOptions } from "../plot/timeSeriesFigure";
 import { display } from "./display";
-import { describeFigure, figureBundle } from "./figureBundle";
-import { JUPYTER_DISPLAY, type MimeBundle } from "./mime";
-
-/** How long a just-drawn figure shows as text only (ms). */
-const SHOWN_WINDOW_MS = 1000;
+import { figureBundle } from "./figureBundle";
 
 /** Display `fig` now and return it (see the module doc). */
 export function showFigure<F extends Figure>(fig: F): F {
-  display(figureBundle(fig), { raw: true });
-  const until = Date.now() + SHOWN_WINDOW_MS;
-  Object.defineProperty(fig, JUPYTER_DISPLAY, {
-    configurable: true,
-    value(): MimeBundle {
-      delete (fig as unknown as Record<symbol, unknown>)[JUPYTER_DISPLAY];
-      if (Date.now() <= until) return { "text/plain": `${describeFigure(fig)} (shown above)` };
-      return figureBundle(fig);
-    },
-  });
+  display(figureBundle(fig), { raw: true, resultOf: fig });
   return fig;
 }
 

@@ -13,6 +13,9 @@
  * - `id` (default none): a display id, e.g. from `newDisplayId()`.
  * - `update` (default false): replace the output with this id.
  * - `raw` (default false): `value` is already a MIME bundle.
+ * - `resultOf` (default none): the value this output shows. If the running cell
+ *   ends with that value as its last expression, the kernel does not show it a
+ *   second time (the course's plot helpers display a figure and return it).
  *
  * @example
  * const id = newDisplayId();
@@ -31,12 +34,19 @@ export interface DisplayOptions {
   update?: boolean;
   /** `value` is a MIME bundle already. Default false. */
   raw?: boolean;
+  /** The value this output shows; the same cell's last expression skips it. Default none. */
+  resultOf?: object;
 }
 
 interface KernelBridge {
   display(
     bundle: MimeBundle,
-    options: { displayId?: string; update?: boolean; metadata?: Record<string, unknown> },
+    options: {
+      displayId?: string;
+      update?: boolean;
+      metadata?: Record<string, unknown>;
+      resultOf?: object;
+    },
   ): void;
 }
 
@@ -71,7 +81,11 @@ export function display(value: unknown, options: DisplayOptions = {}): void {
   }
   const bridge = kernelBridge();
   if (bridge) {
-    bridge.display(bundle, { displayId: options.id, update: options.update });
+    bridge.display(bundle, {
+      displayId: options.id,
+      update: options.update,
+      ...(options.resultOf ? { resultOf: options.resultOf } : {}),
+    });
     return;
   }
   const text = bundle["text/plain"];

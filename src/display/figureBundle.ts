@@ -3,10 +3,10 @@
  *
  * Behaviour: returns `application/vnd.plotly.v1+json` (the figure JSON, for VS Code and
  * JupyterLab's plotly renderer), `text/html` (a div and a script drawing with `window.Plotly`,
- * for Notebook 6/7, JupyterLab and nbconvert HTML) and `text/plain` (one line). The first
- * figure of a kernel session also carries the plotly.js library in its `text/html` (see
- * `claimPlotlyLibrary`), so building a bundle counts as showing it: call this only for a
- * bundle that will be displayed. Models, History objects and other modules use it for their
+ * for Notebook 6/7, JupyterLab and nbconvert HTML) and `text/plain` (one line). Pure: the
+ * `text/html` starts with a placeholder for the plotly.js library, which the kernel fills in
+ * when the first plot of a session is actually sent (see plotlyLibrary.ts), so building a
+ * bundle uses nothing up. Models, History objects and other modules use it for their
  * `[Symbol.for("Jupyter.display")]()`.
  *
  * @example
@@ -18,7 +18,7 @@ import { checkFigure } from "../plot/checkFigure";
 import type { FigureSpec } from "../plot/types";
 import { figureHtml } from "./figureHtml";
 import type { MimeBundle } from "./mime";
-import { bundleKindFor, claimPlotlyLibrary } from "./plotlyLibrary";
+import { bundleKindFor, libraryPlaceholder } from "./plotlyLibrary";
 
 /** The plotly MIME type. */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
@@ -46,7 +46,7 @@ export function describeFigure(spec: FigureSpec): string {
 /** The bundle for `figure` (a `Figure` or plotly JSON); see the module doc. */
 export function figureBundle(figure: unknown): MimeBundle {
   const spec = checkFigure(figure, "figureBundle", "figure");
-  const library = claimPlotlyLibrary(
+  const library = libraryPlaceholder(
     bundleKindFor(spec.data.map((t) => String(t.type ?? "scatter"))),
   );
   const divId = `tslab-ml-plot-${randomBytes(6).toString("hex")}`;

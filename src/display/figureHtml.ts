@@ -21,7 +21,7 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
-/** `library` (a `<script>` or "") followed by the div and its drawing script. */
+/** `library` (a `<script>`, its placeholder, or "") followed by the div and its drawing script. */
 export function figureHtml(spec: FigureSpec, library: string, divId: string): string {
   const height = typeof spec.layout.height === "number" ? spec.layout.height : 450;
   const width = typeof spec.layout.width === "number" ? `${spec.layout.width}px` : "100%";

@@ -4,10 +4,9 @@
  * Behaviour: an object with `[Symbol.for("Jupyter.display")]()` gives its own
  * bundle (a `text/plain` part is added from util.inspect if it has none);
  * anything else becomes `{"text/plain": util.inspect(value)}`. Pure: it sends
- * nothing and gives the same bundle in or out of a kernel. One exception by
- * design: the first plotly figure formatted in a session carries the plotly.js
- * library in its `text/html` (see plotlyLibrary.ts), so format a figure only
- * to display it.
+ * nothing, uses nothing up and gives the same bundle in or out of a kernel (a
+ * figure's `text/html` holds a placeholder for plotly.js, which is filled in
+ * only when a plot is sent: see plotlyLibrary.ts).
  *
  * @example
  * format(42); // {"text/plain": "42"}

@@ -10,7 +10,12 @@ export { format } from "./format";
 export { html, Html } from "./html";
 export { JUPYTER_DISPLAY, type MimeBundle, type Displayable } from "./mime";
 export { figureBundle, describeFigure, PLOTLY_MIME } from "./figureBundle";
-export { claimPlotlyLibrary, resetPlotlySession, type PlotlyBundleKind } from "./plotlyLibrary";
+export {
+  claimPlotlyLibrary,
+  inlinePlotlyLibrary,
+  resetPlotlySession,
+  type PlotlyBundleKind,
+} from "./plotlyLibrary";
 export { dataFrameBundle, seriesBundle, tensorBundle, installRichDisplay } from "./richValues";
 export {
   dl_history_plot,

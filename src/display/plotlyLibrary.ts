@@ -1,7 +1,13 @@
 /**
  * The plotly.js library, inlined once per kernel session.
  *
- * Behaviour: `claimPlotlyLibrary(kind)` returns a `<script>` that defines `window.Plotly` the
+ * Behaviour: a figure's bundle (`figureBundle`) is pure: its `text/html` starts with a
+ * placeholder comment naming the library it needs (`libraryPlaceholder(kind)`). When a bundle
+ * is sent to the notebook, `inlinePlotlyLibrary(bundle)` replaces the placeholder with the
+ * library the first time and removes it afterwards; the kernel calls it through the hook
+ * `globalThis[Symbol.for("tslab-ml.prepareBundle")]`, which this module installs, for every
+ * `display_data` and `execute_result`. So formatting a figure (to inspect it, or in tests)
+ * uses nothing up; only showing it does. `claimPlotlyLibrary(kind)` returns a `<script>` that defines `window.Plotly` the
  * first time a figure of that kind is shown in this process (one kernel session), and `""`
  * afterwards: later plots wait for `window.Plotly` on the page. `"cartesian"` is the minified
  * partial bundle `plotly.js-cartesian-dist-min` (1.5 MB: scatter, bar, box, heatmap, histogram,
@@ -15,6 +21,7 @@
  * claimPlotlyLibrary("cartesian"); // ""
  */
 import fs from "fs";
+import type { MimeBundle } from "./mime";
 
 /** Which plotly bundle a figure needs. */
 export type PlotlyBundleKind = "cartesian" | "full";
@@ -98,3 +105,37 @@ export function resetPlotlySession(): void {
   s.cartesian = false;
   s.full = false;
 }
+
+const PLACEHOLDER = /<!-- tslab-ml: plotly\.js \((cartesian|full)\) -->/g;
+
+/**
+ * The marker at the start of a figure's `text/html` that says which library it needs.
+ *
+ * @example
+ * libraryPlaceholder("cartesian"); // "<!-- tslab-ml: plotly.js (cartesian) -->"
+ */
+export function libraryPlaceholder(kind: PlotlyBundleKind): string {
+  return `<!-- tslab-ml: plotly.js (${kind}) -->`;
+}
+
+/**
+ * `bundle` as it is sent: each placeholder in its `text/html` becomes the library script when
+ * this session has not sent that library yet, else nothing. A bundle without a placeholder is
+ * returned unchanged (the same object).
+ *
+ * @example
+ * inlinePlotlyLibrary(figureBundle(fig))["text/html"]; // "<script>…plotly.js…</script><div …"
+ */
+export function inlinePlotlyLibrary(bundle: MimeBundle): MimeBundle {
+  const htmlPart = bundle["text/html"];
+  if (typeof htmlPart !== "string" || !htmlPart.includes("<!-- tslab-ml: plotly.js")) {
+    return bundle;
+  }
+  const inlined = htmlPart.replace(PLACEHOLDER, (_, kind: PlotlyBundleKind) =>
+    claimPlotlyLibrary(kind),
+  );
+  return { ...bundle, "text/html": inlined };
+}
+
+(globalThis as unknown as Record<symbol, unknown>)[Symbol.for("tslab-ml.prepareBundle")] =
+  inlinePlotlyLibrary;

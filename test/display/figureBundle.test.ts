@@ -4,7 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "fs";
-import { display, figureBundle, format, resetPlotlySession } from "../../src/display";
+import {
+  display,
+  figureBundle,
+  format,
+  inlinePlotlyLibrary,
+  resetPlotlySession,
+} from "../../src/display";
 import { Figure, historyFigure, line } from "../../src/plot";
 import { fakeKernel } from "./fakeKernel";
 
@@ -38,6 +44,22 @@ test("a figure's bundle has plotly JSON, HTML drawing with window.Plotly, and on
   );
 });
 
+test("formatting a figure is pure: no library inside, nothing used up, same bundle each time", () => {
+  resetPlotlySession();
+  const fig = line([1, 2]);
+  const unId = (h: unknown) => String(h).replace(/tslab-ml-plot-[0-9a-f]{12}/g, "ID");
+  const first = format(fig);
+  const second = format(fig);
+  assert.equal(unId(first["text/html"]), unId(second["text/html"]));
+  assert.ok(String(first["text/html"]).startsWith("<!-- tslab-ml: plotly.js (cartesian) -->"));
+  assert.ok(String(first["text/html"]).length < 5_000);
+  const sent = inlinePlotlyLibrary(first)["text/html"] as string;
+  assert.ok(sent.length > CARTESIAN_BYTES, "the first plot sent still carries the library");
+  assert.doesNotMatch(sent, /<!-- tslab-ml: plotly/);
+  const bundleWithout = { "text/plain": "x" };
+  assert.equal(inlinePlotlyLibrary(bundleWithout), bundleWithout);
+});
+
 test("the cartesian library is inlined in the first displayed figure only, with define hidden", () => {
   resetPlotlySession();
   const k = fakeKernel();
@@ -61,12 +83,11 @@ test("the cartesian library is inlined in the first displayed figure only, with 
 
 test("a trace outside the cartesian bundle brings the full library once, which then covers all", () => {
   resetPlotlySession();
-  const cart = figureBundle(line([1]))["text/html"] as string;
-  const full = figureBundle(
-    new Figure({ data: [{ type: "scatter3d", x: [1], y: [1], z: [[1]] }] }),
-  )["text/html"] as string;
-  const again = figureBundle(new Figure({ data: [{ type: "scatter3d" }] }))["text/html"] as string;
-  const after = figureBundle(line([1]))["text/html"] as string;
+  const sent = (fig: Figure) => inlinePlotlyLibrary(figureBundle(fig))["text/html"] as string;
+  const cart = sent(line([1]));
+  const full = sent(new Figure({ data: [{ type: "scatter3d", x: [1], y: [1], z: [[1]] }] }));
+  const again = sent(new Figure({ data: [{ type: "scatter3d" }] }));
+  const after = sent(line([1]));
   assert.ok(cart.length > CARTESIAN_BYTES);
   assert.ok(full.length > FULL_BYTES && /plotly\.js \(full\)/.test(full));
   assert.ok(again.length < 5_000 && after.length < 5_000);
@@ -74,7 +95,7 @@ test("a trace outside the cartesian bundle brings the full library once, which t
 
 test("a 100-epoch learning curve bundle (library already sent) is at most 50 KB", () => {
   resetPlotlySession();
-  figureBundle(line([1]));
+  inlinePlotlyLibrary(figureBundle(line([1])));
   const loss = Array.from(
     { length: 100 },
     (_, i) => Math.exp(-i / 30) + Math.sin(i) * 0.01 + 1 / 3,
@@ -85,7 +106,7 @@ test("a 100-epoch learning curve bundle (library already sent) is at most 50 KB"
     accuracy: loss.map((v) => 1 - v / 2),
     val_accuracy: loss.map((v) => 1 - v / 1.9),
   };
-  const b = figureBundle(historyFigure(h));
+  const b = inlinePlotlyLibrary(figureBundle(historyFigure(h)));
   const bytes = Buffer.byteLength(JSON.stringify(b));
   assert.ok(bytes <= 50_000, `bundle is ${bytes} bytes`);
 });

@@ -135,6 +135,28 @@ class TslabMlKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(out[1]["content"]["transient"]["display_id"], "live1")
         self.assertEqual(out[1]["content"]["data"]["text/plain"], "epoch 2")
 
+    def test_tslab_ml_helper_plot_is_not_shown_twice(self):
+        # a course helper displays its figure and returns it; as the cell's last
+        # expression it is not repeated, but a later cell shows it again
+        code = (
+            'import { dl_history_plot } from "tslab-ml";\n'
+            "const fig = dl_history_plot({ loss: [1, 0.5], val_loss: [1.1, 0.6] });\n"
+            "fig"
+        )
+        reply, out = self.run_cell(code, timeout=60)
+        self.assertEqual(reply["content"]["status"], "ok")
+        kinds = [m["msg_type"] for m in out if m["msg_type"] != "stream"]  # the backend line
+        self.assertEqual(kinds, ["display_data"])
+        shown = [m for m in out if m["msg_type"] == "display_data"]
+        self.assertIn("application/vnd.plotly.v1+json", shown[0]["content"]["data"])
+        reply, out = self.run_cell("fig")
+        results = [m for m in out if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(results), 1)
+        data = results[0]["content"]["data"]
+        self.assertIn("application/vnd.plotly.v1+json", data)
+        self.assertIn("window.Plotly.newPlot", data["text/html"])
+        self.assertNotIn("<!-- tslab-ml: plotly.js", data["text/html"])
+
     def _interrupt_during(self, code):
         self.flush_channels()
         msg_id = self.kc.execute(code)
