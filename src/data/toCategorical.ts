@@ -22,11 +22,14 @@ const WHERE = "toCategorical";
 export function toCategorical(labels: VectorLike, numClasses?: number): tf.Tensor2D {
   const y = toVector(asExportedDanfo(labels), WHERE, "labels"); // df["col"] is a base Series
   if (y.length === 0) throw new ValueError(`${WHERE}: labels is empty; at least 1 label is required`);
+  const missing = y.filter((v) => Number.isNaN(v)).length;
   for (let i = 0; i < y.length; i++) {
     if (!Number.isInteger(y[i]) || y[i] < 0) {
       throw new ValueError(
         `${WHERE}: labels must be integers ≥ 0 (class numbers); label ${i} is ${y[i]}` +
-          (Number.isNaN(y[i]) ? "" : "; encode classes first, e.g. with LabelEncoder"),
+          (Number.isNaN(y[i])
+            ? ` (${missing} missing label${missing === 1 ? "" : "s"} in all; drop those rows first)`
+            : "; encode classes first, e.g. with LabelEncoder"),
       );
     }
   }
