@@ -13,22 +13,7 @@
  * @example
  * requestCooperativeInterrupt(() => runner.interrupt()); // true when a loop will stop itself
  */
-const KEY = Symbol.for("tslab-ml.interrupt");
-
-interface InterruptState {
-  requests: number;
-  active: number;
-}
-
-function state(): InterruptState {
-  const holder = globalThis as unknown as Record<symbol, InterruptState | undefined>;
-  let s = holder[KEY];
-  if (!s) {
-    s = { requests: 0, active: 0 };
-    holder[KEY] = s;
-  }
-  return s;
-}
+import { interruptState } from "../src/display/interrupt";
 
 /**
  * Signals an interrupt. Returns true when cooperative work will stop by itself;
@@ -36,7 +21,7 @@ function state(): InterruptState {
  * Returns false (after calling `hardInterrupt`) when nothing cooperative runs.
  */
 export function requestCooperativeInterrupt(hardInterrupt: () => void, graceMs = 3000): boolean {
-  const s = state();
+  const s = interruptState();
   s.requests++;
   if (s.active <= 0) {
     hardInterrupt();

@@ -19,12 +19,14 @@
  */
 const KEY: symbol = Symbol.for("tslab-ml.interrupt");
 
-interface InterruptState {
+/** The shared counters: interrupts requested so far, and loops currently checking. */
+export interface InterruptState {
   requests: number;
   active: number;
 }
 
-function state(): InterruptState {
+/** The process-wide state (created on first use); the kernel uses the same object. */
+export function interruptState(): InterruptState {
   const holder = globalThis as unknown as Record<symbol, InterruptState | undefined>;
   let s = holder[KEY];
   if (!s) {
@@ -44,7 +46,7 @@ export interface InterruptGuard {
 
 /** Marks the start of interruptible work; see the module comment. */
 export function interruptGuard(): InterruptGuard {
-  const s = state();
+  const s = interruptState();
   const start = s.requests;
   let released = false;
   s.active++;
@@ -63,5 +65,5 @@ export function interruptGuard(): InterruptGuard {
 
 /** For tests and the kernel: request an interrupt as the kernel does. */
 export function requestInterrupt(): void {
-  state().requests++;
+  interruptState().requests++;
 }
