@@ -1,8 +1,9 @@
 /**
- * `keras.metrics`: the metric names `compile({ metrics })` accepts.
+ * `keras.metrics`: the metric names `compile({ metrics })` accepts (accuracy variants, mse, mae,
+ * precision, recall, auc, r2_score); an unknown name's error lists them.
  *
  * @example
- * keras.metrics.NAMES.includes("auc"); // true
+ * keras.metrics.NAMES.includes("r2_score"); // true
  */
 import { METRIC_NAMES } from "./metrics";
 

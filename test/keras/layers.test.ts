@@ -2,7 +2,7 @@ import { before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import * as keras from "../../src/keras";
-import { summaryText } from "../../src/keras/engine/summary";
+import { summaryHtml, summaryText, wrapCell } from "../../src/keras/engine/summary";
 import { backendReady } from "./setup";
 
 const { Sequential, Input, Model } = keras;
@@ -60,7 +60,11 @@ test("BatchNormalization has 4 parameters per feature, 2 of them non-trainable",
   const text = summaryText(model);
   assert.ok(text.includes(` Trainable params: ${denseParams(5, 6) + 12} `));
   assert.ok(text.includes(" Non-trainable params: 12 (48.00 B)"));
-  assert.match(text, /batch_normalization \(BatchNormalization\)/);
+  // Keras wraps a cell at spaces to the column width (31 for the layer column).
+  assert.match(
+    text,
+    /│ batch_normalization +│ \(None, 6\) +│ +24 │\n│ \(BatchNormalization\) +│ +│ +│/,
+  );
   const flat = Sequential([Input({ shape: [4, 3] }), Flatten(), Dense(2)]);
   assert.equal(flat.countParams(), denseParams(12, 2));
   assert.match(summaryText(flat), /│ flatten \(Flatten\) +│ \(None, 12\) +│ +0 │/);
@@ -75,16 +79,89 @@ test("functional multi-input model: InputLayer rows and a Connected to column", 
   assert.equal(model.name, "functional");
   assert.equal(model.countParams(), denseParams(5, 4) + denseParams(4, 1));
   const text = summaryText(model);
-  assert.match(text.split("\n")[2], /Connected to/);
-  assert.match(text, /│ input_layer \(InputLayer\) +│ \(None, 3\) +│ +0 │ - +│/);
+  const lines = text.split("\n");
+  // Keras 3 in a notebook: columns of 19, 17, 10 and 17 characters; cells wrap at spaces.
+  assert.equal(
+    lines[2],
+    "┃ Layer (type)        ┃ Output Shape      ┃    Param # ┃ Connected to      ┃",
+  );
+  assert.ok(
+    lines.includes("│ input_layer         │ (None, 3)         │          0 │ -                 │"),
+  );
+  assert.ok(
+    lines.includes("│ (InputLayer)        │                   │            │                   │"),
+  );
+  // "input_layer[0][0], input_layer_1[0][0]": each word is longer than 17, so rich cuts it with "…".
+  assert.ok(
+    lines.includes("│ concatenate         │ (None, 5)         │          0 │ input_layer[0][0… │"),
+  );
+  assert.ok(
+    lines.includes("│ (Concatenate)       │                   │            │ input_layer_1[0]… │"),
+  );
+  // Dense(1) was created first, so it is "dense" and the hidden Dense(4) is "dense_1".
+  assert.ok(
+    lines.includes("│ dense_1 (Dense)     │ (None, 4)         │         24 │ concatenate[0][0] │"),
+  );
+  assert.ok(
+    lines.includes("│ dense (Dense)       │ (None, 1)         │          5 │ dense_1[0][0]     │"),
+  );
+  assert.match(
+    summaryHtml(model),
+    /<td style="text-align:left">input_layer\[0\]\[0\], input_layer_1\[0\]\[0\]<\/td>/,
+  );
+});
+
+test('"Connected to" lists inbounds as name[node][tensor] separated by ", ", wrapped at spaces', () => {
+  const a = Input({ shape: [3] });
+  const merged = concatenate([
+    Dense(2).apply(a) as tf.SymbolicTensor,
+    Dense(2).apply(a) as tf.SymbolicTensor,
+  ]);
+  const model = Model({ inputs: a, outputs: Dense(1).apply(merged) as tf.SymbolicTensor });
+  const lines = summaryText(model).split("\n");
+  // Keras: get_connections gives "dense[0][0], dense_1[0][0]"; rich wraps it after the comma.
+  const at = lines.findIndex((l) => l.startsWith("│ concatenate "));
+  assert.equal(
+    lines[at],
+    "│ concatenate         │ (None, 4)         │          0 │ dense[0][0],      │",
+  );
+  assert.equal(
+    lines[at + 1],
+    "│ (Concatenate)       │                   │            │ dense_1[0][0]     │",
+  );
+  assert.ok(
+    lines.includes("│ dense (Dense)       │ (None, 2)         │          8 │ input_layer[0][0] │"),
+  );
+  // A shared layer: one row, its two calls are nodes 0 and 1.
+  const x = Input({ shape: [2] });
+  const y = Input({ shape: [2] });
+  const shared = Dense(2, { name: "shared" });
+  const both = concatenate([
+    shared.apply(x) as tf.SymbolicTensor,
+    shared.apply(y) as tf.SymbolicTensor,
+  ]);
+  const sharedModel = Model({ inputs: [x, y], outputs: both });
+  const text = summaryText(sharedModel);
   assert.match(
     text,
-    /│ concatenate \(Concatenate\) +│ \(None, 5\) +│ +0 │ input_layer\[0\]\[0\] +│/,
+    /│ concatenate_1 +│ \(None, 4\) +│ +0 │ shared\[0\]\[0\], +│\n│ \(Concatenate\) +│ +│ +│ shared\[1\]\[0\] +│/,
   );
-  assert.match(text, /│ +│ +│ +│ input_layer_1\[0\]\[0\] +│/);
-  // Dense(1) was created first, so it is "dense" and the hidden Dense(4) is "dense_1".
-  assert.match(text, /│ dense_1 \(Dense\) +│ \(None, 4\) +│ +24 │ concatenate\[0\]\[0\] +│/);
-  assert.match(text, /│ dense \(Dense\) +│ \(None, 1\) +│ +5 │ dense_1\[0\]\[0\] +│/);
+  assert.equal(text.match(/│ shared \(Dense\)/g)?.length, 1);
+  assert.deepEqual(wrapCell("dense[0][0], dense_1[0][0]", 30), ["dense[0][0], dense_1[0][0]"]);
+  assert.deepEqual(wrapCell("a_very_long_layer_name[0][0]", 10), ["a_very_lo…"]);
+});
+
+test("a functional chain is sequential-like: no Connected to column, InputLayer row kept", () => {
+  const inp = Input({ shape: [4] });
+  const out = Dense(1).apply(Dense(3).apply(inp)) as tf.SymbolicTensor;
+  const text = summaryText(Model({ inputs: inp, outputs: out }));
+  const lines = text.split("\n");
+  assert.match(lines[2], /^┃ Layer \(type\) +┃ Output Shape +┃ +Param # ┃$/);
+  assert.equal(
+    lines[4],
+    "│ input_layer (InputLayer)        │ (None, 4)              │             0 │",
+  );
+  assert.ok(!text.includes("Connected to"));
 });
 
 test("Dense defaults to glorotUniform kernels and zero bias, as Keras", () => {
@@ -220,16 +297,46 @@ test("custom layers (subclasses of tf.layers.Layer) work in Sequential", async (
   assert.equal(h.history.loss.length, 2);
 });
 
-test("subclassing Model is refused with a pointer to custom layers", () => {
+test("subclassing Model, Sequential or the model classes is refused with a pointer to custom layers", () => {
+  const advice =
+    "is not supported (tslab-ml has no subclassed models); write a custom layer instead " +
+    "(class MyLayer extends tf.layers.Layer with call() and computeOutputShape()) and use it in " +
+    "Sequential([...]) or the functional API Model({ inputs, outputs })";
+  const inp = Input({ shape: [2] });
+  const out = Dense(1).apply(inp) as tf.SymbolicTensor;
   class MyModel extends Model {}
   assert.throws(
-    () => new MyModel({ inputs: [], outputs: [] }),
-    /Model: subclassing keras\.Model is not supported; write a custom layer instead \(class MyLayer extends tf\.layers\.Layer/,
+    () => new MyModel({ inputs: inp, outputs: out }),
+    (e: Error) =>
+      e.name === "ValueError" && e.message === `Model: subclassing keras.Model ${advice}`,
   );
-  const inp = Input({ shape: [2] });
-  const m = new Model({ inputs: inp, outputs: Dense(1).apply(inp) as tf.SymbolicTensor });
+  class MySequential extends Sequential {
+    extra = 1;
+  }
+  assert.throws(
+    () => new MySequential([Input({ shape: [2] }), Dense(1)]),
+    (e: Error) =>
+      e.name === "ValueError" && e.message === `Sequential: subclassing keras.Sequential ${advice}`,
+  );
+  class MyFunctional extends keras.FunctionalModel {
+    override get name(): string {
+      return "mine";
+    }
+  }
+  assert.throws(
+    () => new MyFunctional({ inputs: inp, outputs: out }),
+    (e: Error) =>
+      e.name === "ValueError" && e.message === `Model: subclassing keras.FunctionalModel ${advice}`,
+  );
+  class MySequentialModel extends keras.SequentialModel {}
+  assert.throws(
+    () => new MySequentialModel([]),
+    (e: Error) => e.message === `Sequential: subclassing keras.SequentialModel ${advice}`,
+  );
+  const m = new Model({ inputs: inp, outputs: out });
   assert.ok(m instanceof Model && m instanceof keras.FunctionalModel);
   assert.ok(Sequential([]) instanceof Sequential);
+  assert.ok(new Sequential([]) instanceof keras.SequentialModel);
 });
 
 test("a Sequential without an input shape builds on first fit; before that summary explains", async () => {

@@ -99,6 +99,54 @@ test("an unknown metric lists the valid names and suggests the closest", () => {
       e.message.startsWith(
         'compile: unknown metric "accurracy"; valid metric names: "accuracy", "acc",',
       ) &&
-      e.message.endsWith('did you mean "accuracy"?'),
+      e.message.endsWith('did you mean "accuracy"?') &&
+      e.message.includes('"auc", "r2_score"'),
   );
+  assert.throws(
+    () => model.compile({ loss: "mse", metrics: ["r2"] }),
+    /unknown metric "r2"; valid metric names: .*"r2_score"/,
+  );
+});
+
+test("r2_score is 1 − SS_res / SS_tot over the whole epoch, whatever the batch size", async () => {
+  const yTrue = [3, -0.5, 2, 7];
+  const yPred = [2.5, 0, 2, 8];
+  const mean = yTrue.reduce((a, v) => a + v, 0) / yTrue.length; // 2.875
+  const ssTot = yTrue.reduce((a, v) => a + (v - mean) ** 2, 0); // 29.1875
+  const ssRes = yTrue.reduce((a, v, i) => a + (v - yPred[i]) ** 2, 0); // 1.5
+  const expected = 1 - ssRes / ssTot;
+  assert.ok(Math.abs(expected - 0.9486081370449679) < 1e-15, "scikit-learn's r2_score example");
+  const model = keras.Sequential([keras.Input({ shape: [1] }), keras.layers.Activation("linear")]);
+  model.compile({ loss: "mse", metrics: ["r2_score"] });
+  // Batches of 3 (the second is the constant [7]): a mean of per-batch R² would be about 0.46.
+  for (const batchSize of [1, 3, 4]) {
+    const logs = model.evaluate(yPred, yTrue, { batchSize }) as Record<string, number>;
+    assert.ok(Math.abs(logs.r2_score - expected) < 1e-6, `batch ${batchSize}: ${logs.r2_score}`);
+  }
+  const fitted = keras.Sequential([keras.Input({ shape: [1] }), keras.layers.Dense(1)]);
+  fitted.compile({ optimizer: "sgd", loss: "mse", metrics: ["r2_score"] });
+  const h = await fitted.fit(yPred, yTrue, { epochs: 2, batchSize: 3, verbose: 0 });
+  assert.deepEqual(Object.keys(h.history), ["loss", "r2_score"]);
+  assert.ok(h.history.r2_score.every(Number.isFinite));
+  // Two outputs: Keras averages the per-column scores (class_aggregation="uniform_average").
+  const m2 = resolveMetric("r2_score", "mse", 2, "t");
+  const y2 = [
+    [0.5, 1],
+    [-1, 1],
+    [7, -6],
+  ];
+  const p2 = [
+    [0, 2],
+    [-1, 2],
+    [8, -5],
+  ];
+  const col = (j: number) => {
+    const t = y2.map((r) => r[j]);
+    const mu = t.reduce((a, v) => a + v, 0) / t.length;
+    const tot = t.reduce((a, v) => a + (v - mu) ** 2, 0);
+    return 1 - t.reduce((a, v, i) => a + (v - p2[i][j]) ** 2, 0) / tot;
+  };
+  const sums = Float64Array.from(tf.tidy(() => m2.stats(tf.tensor(y2), tf.tensor(p2))).dataSync());
+  assert.ok(Math.abs(m2.result(sums) - (col(0) + col(1)) / 2) < 1e-6);
+  assert.ok(keras.metrics.NAMES.includes("r2_score"));
 });

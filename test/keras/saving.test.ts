@@ -93,14 +93,29 @@ test("saveWeights / loadWeights by weight order", async () => {
 
 test("Keras file formats, missing model.json and truncated weights get clear errors", async () => {
   const model = await trained();
+  await assert.rejects(model.save("models/clf.keras"), {
+    name: "ValueError",
+    message:
+      'save: the Keras 3 ".keras" zip format is a separate planned feature, not available yet; ' +
+      'use a folder now: model.save("models/clf") writes model.json + weights.bin into that folder ' +
+      'and keras.models.loadModel("models/clf") reads it back',
+  });
   await assert.rejects(
-    model.save("models/clf.keras"),
-    /^ValueError: save: the Keras \.keras zip format is not supported yet; use a folder path such as "models\/clf" \(tslab-ml saves model\.json \+ weights\.bin in a folder\)$/,
+    keras.models.loadModel("file://models/clf.keras"),
+    /^ValueError: loadModel: the Keras 3 "\.keras" zip format is a separate planned feature, not available yet; use a folder now: model\.save\("models\/clf"\)/,
   );
-  await assert.rejects(
-    model.saveWeights("w.weights.h5"),
-    /saveWeights: the HDF5 \(\.h5\) format is not supported yet; give a folder path such as "w"/,
-  );
+  await assert.rejects(model.save("m.h5"), {
+    message:
+      'save: HDF5 (.h5) files are not supported (the Keras 3 ".keras" zip format is a separate ' +
+      'planned feature); use a folder now: model.save("m") writes model.json + weights.bin into ' +
+      'that folder and keras.models.loadModel("m") reads it back',
+  });
+  await assert.rejects(model.saveWeights("w.weights.h5"), {
+    message:
+      'saveWeights: HDF5 (.h5) files are not supported (the Keras 3 ".keras" zip format is a ' +
+      'separate planned feature); use a folder now: model.saveWeights("w") writes weights.json + ' +
+      'weights.bin into that folder and model.loadWeights("w") reads them back',
+  });
   const root = tempDir("keras-load");
   await assert.rejects(
     keras.models.loadModel(path.join(root, "nothing")),
@@ -151,5 +166,54 @@ test("a failed save leaves the previous files intact", async (t) => {
   await assert.rejects(
     model.save(dir),
     /save: .*m holds other files \(notes\.txt\); choose a new or empty folder/,
+  );
+});
+
+test("file:// paths: model.save / loadModel strip the scheme (no ./file: folder)", async (t) => {
+  const model = await trained();
+  const root = tempDir("keras-file-url");
+  const cwd = process.cwd();
+  process.chdir(root);
+  t.after(() => process.chdir(cwd));
+  const dir = path.join(root, "m");
+  await model.save(`file://${dir}`);
+  assert.deepEqual(fs.readdirSync(dir).sort(), ["model.json", "weights.bin"]);
+  assert.ok(!fs.existsSync(path.join(root, "file:")), "nothing written under ./file:");
+  await model.save("file://rel/m");
+  assert.ok(fs.existsSync(path.join(root, "rel", "m", "model.json")), "file://rel/m is ./rel/m");
+  for (const p of [`file://${dir}`, path.join(dir, "model.json"), `file://${dir}/model.json`]) {
+    const loaded = await keras.models.loadModel(p);
+    assert.deepEqual(bytesOf(loaded.getWeights()), bytesOf(model.getWeights()), p);
+    assert.deepEqual(loaded.compileConfig?.metrics, ["accuracy", "auc"]);
+  }
+  await model.saveWeights(`file://${root}/w`);
+  await model.loadWeights(`file://${root}/w`);
+});
+
+test("tfjs's own save / loadLayersModel work with file:// (our router, without tfjs-node)", async () => {
+  const model = await trained();
+  const root = tempDir("keras-router");
+  const dir = path.join(root, "tfjs");
+  const result = await model.tfModel.save(`file://${dir}`);
+  assert.equal(result.modelArtifactsInfo.modelTopologyType, "JSON");
+  assert.deepEqual(fs.readdirSync(dir).sort(), ["model.json", "weights.bin"]);
+  const again = await tf.loadLayersModel(`file://${dir}/model.json`);
+  assert.deepEqual(bytesOf(again.getWeights()), bytesOf(model.getWeights()));
+  const [a, b] = [model.predict(X), again.predict(tf.tensor(X)) as tf.Tensor];
+  assert.deepEqual(Array.from(b.dataSync()), Array.from(a.dataSync()));
+  tf.dispose([a, b]);
+  again.dispose();
+  // Both directions between the two APIs: a folder from model.save loads in tfjs, and back.
+  const ours = path.join(root, "ours");
+  await model.save(ours);
+  const viaTf = await tf.loadLayersModel(`file://${ours}`);
+  assert.deepEqual(bytesOf(viaTf.getWeights()), bytesOf(model.getWeights()));
+  viaTf.dispose();
+  const viaKeras = await keras.models.loadModel(dir);
+  assert.deepEqual(bytesOf(viaKeras.getWeights()), bytesOf(model.getWeights()));
+  assert.equal(tf.io.getSaveHandlers(`file://${dir}`).length, 1);
+  await assert.rejects(
+    tf.loadLayersModel(`file://${root}/missing/model.json`),
+    /tf\.loadLayersModel: .*missing\/model\.json does not exist/,
   );
 });

@@ -4,8 +4,8 @@
  * Behaviour: inputs are `Input(...)` tensors, outputs the result of applying layers
  * (`Dense(1).apply(x)`, `concatenate([a, b])`). Several inputs are fed to `fit` / `predict` as
  * an array of arrays or tensors, in the order of `inputs`. The summary has a "Connected to"
- * column. Named `functional`, `functional_1`… Subclassing `Model` is not supported: write a
- * custom layer (subclass `tf.layers.Layer`) instead.
+ * column. Named `functional`, `functional_1`… Subclassing `Model` (or `FunctionalModel`) is not
+ * supported and throws: write a custom layer (subclass `tf.layers.Layer`) instead.
  *
  * @example
  * const a = Input({ shape: [3] });
@@ -15,7 +15,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { uniqueName } from "../naming";
-import { KerasModel } from "./model";
+import { KerasModel, builtinModelClass, subclassingError } from "./model";
 import { ValueError, describe } from "../../validation/errors";
 
 /** Options of `Model`. */
@@ -76,6 +76,8 @@ export class FunctionalModel extends KerasModel {
   }
 }
 
+builtinModelClass(FunctionalModel, "Model");
+
 /** The Model factory's type: callable with or without `new`; not subclassable. */
 export interface ModelConstructor {
   (options: ModelOptions): FunctionalModel;
@@ -85,13 +87,7 @@ export interface ModelConstructor {
 
 /** Creates a functional model (see the module doc). */
 export const Model = function Model(this: unknown, options: ModelOptions): FunctionalModel {
-  if (new.target !== undefined && new.target !== Model) {
-    throw new ValueError(
-      "Model: subclassing keras.Model is not supported; write a custom layer instead " +
-        "(class MyLayer extends tf.layers.Layer with call() and computeOutputShape()) and use it in " +
-        "Sequential([...]) or the functional API Model({ inputs, outputs })",
-    );
-  }
+  if (new.target !== undefined && new.target !== Model) throw subclassingError("Model", "Model");
   return new FunctionalModel(options);
 } as unknown as ModelConstructor;
 (Model as unknown as { prototype: unknown }).prototype = KerasModel.prototype;

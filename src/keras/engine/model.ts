@@ -28,7 +28,43 @@ import { ValueError } from "../../validation/errors";
 
 export type { InferenceOptions } from "./inference";
 
-/** Base of the Keras-style models. */
+type AnyClass = abstract new (...args: never[]) => unknown;
+
+/** tslab-ml's own model classes, with the factory name used in errors (`Sequential`, `Model`). */
+const BUILTIN = new Map<unknown, { where: string; name: string }>();
+
+/** Marks `cls` as one of tslab-ml's own model classes (`where`: its factory's name). */
+export function builtinModelClass(cls: AnyClass, where: string): void {
+  BUILTIN.set(cls, { where, name: cls.name });
+}
+
+/**
+ * The error for `class M extends keras.Model` (or `keras.Sequential`, `keras.FunctionalModel`,
+ * `keras.SequentialModel`): subclassed models are not supported; custom layers and the
+ * functional API are.
+ */
+export function subclassingError(where: string, base: string): ValueError {
+  return new ValueError(
+    `${where}: subclassing keras.${base} is not supported (tslab-ml has no subclassed models); ` +
+      "write a custom layer instead (class MyLayer extends tf.layers.Layer with call() and " +
+      "computeOutputShape()) and use it in Sequential([...]) or the functional API " +
+      "Model({ inputs, outputs })",
+  );
+}
+
+/** The subclassing error for `cls`, naming the nearest tslab-ml class it extends. */
+function subclassOf(cls: unknown): ValueError {
+  for (let c = Object.getPrototypeOf(cls) as unknown; c; c = Object.getPrototypeOf(c)) {
+    const known = BUILTIN.get(c);
+    if (known) return subclassingError(known.where, known.name);
+  }
+  return subclassingError("Model", "KerasModel");
+}
+
+/**
+ * Base of the Keras-style models. Only `SequentialModel` and `FunctionalModel` may extend it:
+ * constructing any other subclass throws `subclassingError`.
+ */
 export abstract class KerasModel implements CallbackModel {
   /** Set by callbacks to end training after the current epoch. */
   stopTraining = false;
@@ -37,7 +73,9 @@ export abstract class KerasModel implements CallbackModel {
   protected compiled_: Compiled | null = null;
   private disposed_ = false;
 
+  /** Throws for subclasses other than tslab-ml's own (subclassed models are not supported). */
   constructor() {
+    if (!BUILTIN.has(new.target)) throw subclassOf(new.target);
     track(this);
   }
 

@@ -5,7 +5,8 @@
  * has no InputLayer row, as Keras). Without any input shape the model builds on the first
  * `fit` / `predict` from the shape of x. `.add(layer)` appends. Named `sequential`,
  * `sequential_1`… Custom layers (subclasses of `tf.layers.Layer`) work like built-in ones.
- * Callable with or without `new`.
+ * Callable with or without `new`. Subclassing `Sequential` (or `SequentialModel`) throws: write a
+ * custom layer instead.
  *
  * @example
  * const model = Sequential([Input({ shape: [8] }), Dense(32, { activation: "relu" }), Dense(1)]);
@@ -13,7 +14,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { uniqueName } from "../naming";
-import { KerasModel } from "./model";
+import { KerasModel, builtinModelClass, subclassingError } from "./model";
 import { DataFrame, Series } from "../../data/danfo";
 import { ArgumentTypeError, ValueError, describe } from "../../validation/errors";
 
@@ -140,7 +141,9 @@ export class SequentialModel extends KerasModel {
   }
 }
 
-/** The Sequential factory's type: callable with or without `new`. */
+builtinModelClass(SequentialModel, "Sequential");
+
+/** The Sequential factory's type: callable with or without `new`; not subclassable. */
 export interface SequentialConstructor {
   (layers?: SequentialItem[], options?: SequentialOptions): SequentialModel;
   new (layers?: SequentialItem[], options?: SequentialOptions): SequentialModel;
@@ -152,6 +155,8 @@ export const Sequential = function Sequential(
   layers?: SequentialItem[],
   options?: SequentialOptions,
 ): SequentialModel {
+  if (new.target !== undefined && new.target !== Sequential)
+    throw subclassingError("Sequential", "Sequential");
   return new SequentialModel(layers, options);
 } as unknown as SequentialConstructor;
 (Sequential as unknown as { prototype: unknown }).prototype = SequentialModel.prototype;

@@ -5,7 +5,8 @@
  * Custom layers: subclass `tf.layers.Layer` (implement `call`, and `computeOutputShape` when the
  * shape changes), give it `static className` and register it with
  * `tf.serialization.registerClass(MyLayer)` so saved models reload; then use `new MyLayer()` in
- * a `Sequential` or apply it in the functional API. Subclassing `Model` is not supported.
+ * a `Sequential` or apply it in the functional API. Subclassing `Model` or `Sequential` is not
+ * supported (it throws).
  *
  * @example
  * class Double extends tf.layers.Layer {

@@ -149,3 +149,41 @@ export function aucMetric(name: string, k = 200): EpochMetric {
     },
   };
 }
+
+/**
+ * Keras's `R2Score()` (`r2_score`): per output column, from the sums of y, y², (y − ŷ)² and the
+ * count over the epoch, `SS_tot = Σy² − (Σy)²/n` and `r2 = 1 − SS_res / SS_tot`; the columns
+ * are averaged (`class_aggregation="uniform_average"`). A column whose targets are constant
+ * scores 0 (Keras maps the infinite ratio to 0), or NaN when its predictions are also exact.
+ *
+ * @example
+ * // y [3, -0.5, 2, 7], ŷ [2.5, 0, 2, 8]: sums 11.5, 62.25, residual 1.5, n 4
+ * r2Metric("r2_score", 1).result(Float64Array.from([11.5, 62.25, 1.5, 4])); // 1 − 1.5 / 29.1875
+ */
+export function r2Metric(name: string, width: number): EpochMetric {
+  const k = Math.max(1, width);
+  return {
+    name,
+    size: 4 * k,
+    stats: (y, p) => {
+      const pred = tf.reshape(p, [-1, k]);
+      const truth = tf.reshape(tf.cast(y, "float32"), [-1, k]);
+      return tf.concat([
+        tf.sum(truth, 0),
+        tf.sum(tf.square(truth), 0),
+        tf.sum(tf.square(tf.sub(truth, pred)), 0),
+        tf.fill([k], pred.shape[0]),
+      ]);
+    },
+    result: (s) => {
+      let total = 0;
+      for (let j = 0; j < k; j++) {
+        const [sum, squares, residual, n] = [s[j], s[k + j], s[2 * k + j], s[3 * k + j]];
+        const tot = squares - (sum * sum) / n;
+        const score = 1 - residual / tot;
+        total += score === -Infinity || score === Infinity ? 0 : score;
+      }
+      return total / k;
+    },
+  };
+}

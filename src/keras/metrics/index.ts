@@ -2,8 +2,9 @@
  * `keras.metrics`: metric names for `compile({ metrics })`: `accuracy` / `acc` (binary,
  * categorical or sparse categorical, chosen as Keras does from the output width and the loss),
  * `binary_accuracy`, `categorical_accuracy`, `sparse_categorical_accuracy`, `mse`, `mae`,
- * `precision`, `recall`, `auc`. The history key is the name given (`"accuracy"` logs
- * `accuracy`).
+ * `precision`, `recall`, `auc` (epoch-level, from accumulated counts), `r2_score` (from
+ * accumulated sums over the epoch, as Keras's `R2Score`). The history key is the name given
+ * (`"accuracy"` logs `accuracy`).
  *
  * @example
  * resolveMetric("accuracy", "binary_crossentropy", 1, "compile").name; // "accuracy"
@@ -15,6 +16,7 @@ import {
   categoricalAccuracy,
   meanError,
   precisionMetric,
+  r2Metric,
   recallMetric,
   sparseCategoricalAccuracy,
   type EpochMetric,
@@ -43,6 +45,7 @@ const MAKERS: Record<string, Maker> = {
   precision: (n) => precisionMetric(n),
   recall: (n) => recallMetric(n),
   auc: (n) => aucMetric(n),
+  r2_score: (n, _loss, width) => r2Metric(n, width),
 };
 
 /** The metric names `compile` accepts. */

@@ -17,26 +17,45 @@ import { ValueError } from "../../validation/errors";
 /** File names a saved model or weights folder may contain. */
 export const SAVED_FILES = ["model.json", "weights.bin", "weights.json"];
 
-/** Refuses the Keras file formats we cannot write yet. */
+/** `path` without a leading `file://` (`file:///tmp/m` is `/tmp/m`, `file://models/m` is `models/m`). */
+export function stripFileScheme(target: string): string {
+  return target.replace(/^file:\/\//i, "");
+}
+
+/** How the folder form is written for the function `where` (for the format errors). */
+function folderForm(where: string, folder: string): string {
+  const q = JSON.stringify(folder);
+  return /weights/i.test(where)
+    ? `model.saveWeights(${q}) writes weights.json + weights.bin into that folder and model.loadWeights(${q}) reads them back`
+    : `model.save(${q}) writes model.json + weights.bin into that folder and keras.models.loadModel(${q}) reads it back`;
+}
+
+/**
+ * Checks a saved-model or weights folder path and returns it without a `file://` prefix.
+ * Refuses the Keras file formats we cannot write: `.keras` (the Keras 3 zip format, a separate
+ * planned feature) and `.h5` / `.hdf5`, naming the folder form that works now.
+ */
 export function checkFolderPath(where: string, target: unknown): string {
-  if (typeof target !== "string" || target.trim() === "") {
+  if (typeof target !== "string" || stripFileScheme(target).trim() === "") {
     throw new ValueError(
       `${where}: path must be a folder path such as "models/reg"; got ${String(target)}`,
     );
   }
-  if (/\.keras$/i.test(target)) {
+  const folder = stripFileScheme(target);
+  if (/\.keras$/i.test(folder)) {
     throw new ValueError(
-      `${where}: the Keras .keras zip format is not supported yet; use a folder path such as ` +
-        `${JSON.stringify(target.replace(/\.keras$/i, ""))} (tslab-ml saves model.json + weights.bin in a folder)`,
+      `${where}: the Keras 3 ".keras" zip format is a separate planned feature, not available yet; ` +
+        `use a folder now: ${folderForm(where, folder.replace(/\.keras$/i, ""))}`,
     );
   }
-  if (/\.h5$|\.hdf5$/i.test(target)) {
+  if (/\.(h5|hdf5)$/i.test(folder)) {
     throw new ValueError(
-      `${where}: the HDF5 (.h5) format is not supported yet; give a folder path such as ` +
-        `${JSON.stringify(target.replace(/(\.weights)?\.(h5|hdf5)$/i, ""))}`,
+      `${where}: HDF5 (.h5) files are not supported (the Keras 3 ".keras" zip format is a separate ` +
+        `planned feature); use a folder now: ` +
+        folderForm(where, folder.replace(/(\.weights)?\.(h5|hdf5)$/i, "")),
     );
   }
-  return target;
+  return folder;
 }
 
 /** Writes `files` as the folder `target`, atomically (see the module doc). */
@@ -140,4 +159,33 @@ export function decodeInOrder(data: ArrayBuffer, specs: tf.io.WeightsManifestEnt
     offset += size * 4;
     return tf.tensor(values.slice(), s.shape, s.dtype === "int32" ? "int32" : "float32");
   });
+}
+
+/**
+ * The files of a saved-model folder for tfjs model artifacts: `model.json` (tfjs layers-model
+ * format, weights in `weights.bin`) and `weights.bin`. `userDefinedMetadata` replaces the
+ * artifacts' own when given.
+ */
+export function modelFolderFiles(
+  artifacts: tf.io.ModelArtifacts,
+  userDefinedMetadata?: object,
+): Record<string, string | Uint8Array> {
+  const json: Record<string, unknown> = {
+    format: artifacts.format ?? "layers-model",
+    generatedBy: artifacts.generatedBy ?? `TensorFlow.js tfjs-layers v${tf.version_layers}`,
+    convertedBy: artifacts.convertedBy ?? null,
+    modelTopology: artifacts.modelTopology,
+    weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs ?? [] }],
+  };
+  if (artifacts.trainingConfig) json.trainingConfig = artifacts.trainingConfig;
+  const meta = userDefinedMetadata ?? artifacts.userDefinedMetadata;
+  if (meta) json.userDefinedMetadata = meta;
+  if (artifacts.signature) json.signature = artifacts.signature;
+  if (artifacts.modelInitializer) json.modelInitializer = artifacts.modelInitializer;
+  if (artifacts.initializerSignature) json.initializerSignature = artifacts.initializerSignature;
+  const data = artifacts.weightData ?? new ArrayBuffer(0);
+  return {
+    "model.json": JSON.stringify(json),
+    "weights.bin": new Uint8Array(tf.io.CompositeArrayBuffer.join(data)),
+  };
 }

@@ -3,7 +3,8 @@
  * weights bit for bit and, when it was compiled, its optimizer (name and configuration), loss
  * and metrics.
  *
- * Behaviour: a missing folder, a folder without model.json, or a weights.bin whose size does not
+ * Behaviour: the path may start with `file://` and may name the folder's model.json. A missing
+ * folder, a folder without model.json, or a weights.bin whose size does not
  * match the manifest (truncated) throws a ValueError that says which. Custom layers must be
  * registered (`tf.serialization.registerClass`) before loading.
  *
@@ -12,6 +13,8 @@
  * const again = await keras.models.loadModel("models/reg");
  * again.countParams() === model.countParams(); // true
  */
+import fs from "fs";
+import nodePath from "path";
 import * as tf from "@tensorflow/tfjs";
 import { optimizerFromConfig } from "../optimizers";
 import { FunctionalModel } from "../engine/functional";
@@ -22,8 +25,10 @@ import type { SavedMetadata } from "./save";
 import { ValueError } from "../../validation/errors";
 
 /** Loads a saved model folder (see the module doc). */
-export async function loadModel(folder: string): Promise<KerasModel> {
-  checkFolderPath("loadModel", folder);
+export async function loadModel(path: string): Promise<KerasModel> {
+  let folder = checkFolderPath("loadModel", path);
+  if (/(^|[\\/])model\.json$/.test(folder) && fs.existsSync(folder) && fs.statSync(folder).isFile())
+    folder = nodePath.dirname(folder);
   const json = readJson("loadModel", folder, "model.json", "a saved model");
   const manifest = json.weightsManifest as {
     paths: string[];

@@ -3,6 +3,8 @@
  * with the compile configuration in `userDefinedMetadata.tslabMl`) and `weights.bin`;
  * `model.saveWeights(folder)` writes `weights.json` + `weights.bin`; `model.loadWeights(folder)`
  * reads them back in weight order. Writes are atomic: a failed save keeps the previous files.
+ * Paths may start with `file://` (stripped). Importing this module registers the `file://`
+ * routers of `./fileRouter` for `tfModel.save` / `tf.loadLayersModel`.
  *
  * @example
  * await model.save("models/reg");
@@ -14,11 +16,13 @@ import type { KerasModel } from "../engine/model";
 import {
   checkFolderPath,
   decodeInOrder,
+  modelFolderFiles,
   readJson,
   readWeightsBin,
   writeFolderAtomically,
 } from "./files";
 import { ValueError } from "../../validation/errors";
+import "./fileRouter";
 
 /** What we keep in model.json's `userDefinedMetadata.tslabMl`. */
 export interface SavedMetadata {
@@ -29,12 +33,9 @@ export interface SavedMetadata {
   } | null;
 }
 
-const bytes = (data: tf.io.WeightData): Uint8Array =>
-  new Uint8Array(tf.io.CompositeArrayBuffer.join(data as ArrayBuffer[]));
-
 /** `model.save(path)`. */
-export async function saveModel(model: KerasModel, target: string): Promise<void> {
-  checkFolderPath("save", target);
+export async function saveModel(model: KerasModel, path: string): Promise<void> {
+  const target = checkFolderPath("save", path);
   const c = model.compileConfig;
   const meta: SavedMetadata = {
     compile: c
@@ -44,27 +45,16 @@ export async function saveModel(model: KerasModel, target: string): Promise<void
   let files: Record<string, string | Uint8Array> | null = null;
   await model.tfModel.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      const json = {
-        format: "layers-model",
-        generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
-        convertedBy: null,
-        modelTopology: artifacts.modelTopology,
-        weightsManifest: [{ paths: ["weights.bin"], weights: artifacts.weightSpecs ?? [] }],
-        userDefinedMetadata: { tslabMl: meta },
-      };
-      files = {
-        "model.json": JSON.stringify(json),
-        "weights.bin": bytes(artifacts.weightData ?? new ArrayBuffer(0)),
-      };
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
+      files = modelFolderFiles(artifacts, { tslabMl: meta });
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
     }),
   );
   writeFolderAtomically("save", target, files as unknown as Record<string, string | Uint8Array>);
 }
 
 /** `model.saveWeights(path)`. */
-export async function saveModelWeights(model: KerasModel, target: string): Promise<void> {
-  checkFolderPath("saveWeights", target);
+export async function saveModelWeights(model: KerasModel, path: string): Promise<void> {
+  const target = checkFolderPath("saveWeights", path);
   const named = model.tfModel.weights.map((w) => ({ name: w.originalName, tensor: w.read() }));
   const { data, specs } = await tf.io.encodeWeights(named);
   writeFolderAtomically("saveWeights", target, {
@@ -74,8 +64,8 @@ export async function saveModelWeights(model: KerasModel, target: string): Promi
 }
 
 /** `model.loadWeights(path)`: by order, checking count and shapes. */
-export async function loadModelWeights(model: KerasModel, folder: string): Promise<void> {
-  checkFolderPath("loadWeights", folder);
+export async function loadModelWeights(model: KerasModel, path: string): Promise<void> {
+  const folder = checkFolderPath("loadWeights", path);
   const json = readJson("loadWeights", folder, "weights.json", "a weights folder");
   const specs = json.weights as tf.io.WeightsManifestEntry[];
   const own = model.tfModel.weights;
