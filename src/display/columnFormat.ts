@@ -1,26 +1,43 @@
 /**
  * Cell text of a table column, by dtype, the way pandas prints it.
  *
- * Behaviour: `int32` values print as integers; `float32` values share one number of decimals
- * per column (the fewest, 1 to 6, that shows every value rounded to 6 decimals), or scientific
- * notation when a value is ≥ 1e16 or a non-zero value is < 1e-4; booleans print as
- * `true` / `false`; strings as they are. Missing values (NaN, null, undefined) print `NaN`.
+ * Behaviour: `int32` values print as integers; booleans as `true` / `false`; strings as they
+ * are; missing values (NaN, null, undefined) as `NaN`. Float columns follow pandas'
+ * `FloatArrayFormatter` with `display.precision` 6 (checked against pandas 1.5 `to_html`; the
+ * rule is the same in pandas 2):
+ * 1. every value is written as Python's `"{: .6f}"` (exact binary value, rounded half to even;
+ *    ±Infinity as `inf` / `-inf`), then trailing zeros are cut from all of them alike while
+ *    every one ends in `0`, keeping at least one decimal (`1.50`, `2.25`; `1.0`, `2.0`);
+ * 2. the whole column switches to scientific notation, Python's `"{: .6e}"` (`1.000000e-07`,
+ *    `1.000000e+00`, no trimming), when a non-zero value has |v| < 1e-6, or when a value has
+ *    |v| > 1e6 and the longest fixed text (with pandas' one leading space or minus sign) is
+ *    longer than 12 characters. So `[1e-5, 1]` stays fixed (`0.00001`, `1.00000`), `[1e-7, 1]`
+ *    and `[12345678.123, 1]` turn scientific, `[1234567.5, 1]` stays fixed.
+ * Only the shown cells are formatted together, as pandas formats its truncated frame.
  *
  * @example
  * formatColumn([1, 2.5, 3.25], "float32"); // ["1.00", "2.50", "3.25"]
+ * formatColumn([1e-7, 1], "float32"); // ["1.000000e-07", "1.000000e+00"]
  * formatColumn([1, 2], "int32"); // ["1", "2"]
  */
+import { formatValue } from "../keras/format/formatValue";
+
+/** pandas' `display.precision`. */
+const PRECISION = 6;
 
 const missing = (v: unknown) =>
   v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
 
-function decimalsFor(values: number[]): number {
-  for (let d = 1; d < 6; d++) {
-    const f = 10 ** d;
-    if (values.every((v) => Math.abs(Math.round(v * f) / f - Math.round(v * 1e6) / 1e6) < 1e-9))
-      return d;
-  }
-  return 6;
+/** pandas' `_trim_zeros_float`: cut zeros from every `d.ddd` text while all end in 0. */
+function trimZeros(texts: (string | null)[]): (string | null)[] {
+  const isDecimal = (t: string | null): t is string => t !== null && /^-?[0-9]+\.[0-9]*$/.test(t);
+  let out = texts;
+  const shouldTrim = () => {
+    const numbers = out.filter(isDecimal);
+    return numbers.length > 0 && numbers.every((t) => t.endsWith("0"));
+  };
+  while (shouldTrim()) out = out.map((t) => (isDecimal(t) ? t.slice(0, -1) : t));
+  return out.map((t) => (isDecimal(t) && t.endsWith(".") ? `${t}0` : t));
 }
 
 /** The texts of `values` formatted as a column of `dtype` (see the module doc). */
@@ -31,13 +48,25 @@ export function formatColumn(values: unknown[], dtype: string): string[] {
   if (dtype === "string" || dtype === "boolean" || nums.length === 0 || !floatLike) {
     return values.map((v) => (missing(v) ? "NaN" : String(v)));
   }
-  const scientific = nums.some((v) => Math.abs(v) >= 1e16 || (v !== 0 && Math.abs(v) < 1e-4));
-  const d = scientific ? 6 : decimalsFor(nums);
-  return values.map((v) => {
-    if (missing(v)) return "NaN";
-    if (typeof v !== "number") return String(v);
-    if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-    return scientific ? v.toExponential(d) : v.toFixed(d);
+  const number = (v: unknown) => (typeof v === "number" && !Number.isNaN(v) ? v : null);
+  const fixed = trimZeros(
+    values.map((v) => (number(v) === null ? null : formatValue(v as number, `.${PRECISION}f`))),
+  );
+  const abs = values
+    .map(number)
+    .filter((v): v is number => v !== null)
+    .map(Math.abs);
+  // pandas measures the texts with their leading space (or minus sign); NaN counts as "NaN"
+  const longest = Math.max(
+    ...fixed.map((t) => (t === null ? 3 : t.startsWith("-") ? t.length : t.length + 1)),
+  );
+  const small = abs.some((a) => a > 0 && a < 10 ** -PRECISION);
+  const large = abs.some((a) => a > 1e6);
+  const scientific = small || (large && longest > PRECISION + 6);
+  return values.map((v, i) => {
+    const n = number(v);
+    if (n === null) return missing(v) ? "NaN" : String(v);
+    return scientific ? formatValue(n, `.${PRECISION}e`) : (fixed[i] as string);
   });
 }
 

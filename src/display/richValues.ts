@@ -1,16 +1,21 @@
 /**
- * Rich display of DataFrames, Series and tensors, installed on their prototypes.
+ * Rich display of DataFrames, Series, tensors and raw tfjs models, installed on their prototypes.
  *
  * Behaviour: importing `src/display` (hence `tslab-ml`) defines a non-enumerable
  * `[Symbol.for("Jupyter.display")]()` on `danfo.DataFrame.prototype`,
  * `danfo.Series.prototype` (and on their danfojs base classes, which `df.head()` and
- * `df["col"]` return) and `tf.Tensor.prototype`, so that `df`, `df.head()`, a column or a
- * tensor as a cell's last expression (or through `display`) shows
+ * `df["col"]` return), `tf.Tensor.prototype` and `tf.LayersModel.prototype`, so that `df`,
+ * `df.head()`, a column, a tensor or a model as a cell's last expression (or through
+ * `display`) shows
  * - a DataFrame as a pandas-like HTML table (index, column names, dtype-aware numbers; past 60
  *   rows the first and last 10 with "N rows × M columns") plus the same table as text;
  * - a Series as a one-column table ending with "Name: …, dtype: …";
  * - a tensor as its shape, dtype and values (tfjs' own truncation: first and last 3 per axis
- *   past 20 values).
+ *   past 20 values);
+ * - a raw tfjs model (`tf.sequential()`, `tf.model()`: `tf.LayersModel.prototype`) as the
+ *   summary tfjs' `model.summary()` prints (captured through its `printFn`), as text and in an
+ *   HTML `<pre>` under the model's name; a model that cannot summarise itself yet (an empty
+ *   `tf.sequential()`) says why. The Keras-style models of `src/keras` have their own display.
  * Installing twice is harmless; an existing method on those prototypes is replaced.
  *
  * @example
@@ -78,6 +83,32 @@ export function tensorBundle(t: tf.Tensor): MimeBundle {
   };
 }
 
+/**
+ * The bundle of a raw tfjs model (see the module doc).
+ *
+ * @example
+ * const m = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+ * layersModelBundle(m)["text/plain"].includes("Total params: 3"); // true
+ */
+export function layersModelBundle(model: tf.LayersModel): MimeBundle {
+  const kind = model instanceof tf.Sequential ? "Sequential" : "LayersModel";
+  const lines: string[] = [];
+  let text: string;
+  try {
+    model.summary(undefined, undefined, (...parts: unknown[]) =>
+      lines.push(parts.map(String).join(" ").trimEnd()),
+    );
+    text = lines.join("\n");
+  } catch (e) {
+    text = `${kind} "${model.name}" (no summary: ${(e as Error).message})`;
+  }
+  const esc = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return {
+    "text/html": `<div class="tslab-ml-model"><div><b>${kind}</b> "${esc(model.name)}"</div><pre>${esc(text)}</pre></div>`,
+    "text/plain": text,
+  };
+}
+
 function define(proto: object, fn: (this: never) => MimeBundle): void {
   Object.defineProperty(proto, JUPYTER_DISPLAY, { value: fn, configurable: true, writable: true });
 }
@@ -96,5 +127,8 @@ export function installRichDisplay(): void {
   }
   define(tf.Tensor.prototype, function (this: tf.Tensor) {
     return tensorBundle(this);
+  });
+  define(tf.LayersModel.prototype, function (this: tf.LayersModel) {
+    return layersModelBundle(this);
   });
 }

@@ -6,6 +6,9 @@
  * shows its count (or fraction with `normalize`). Class probabilities or one-hot rows (a
  * `[n, k]` tensor or array with k > 1, e.g. `model.predict(x)`) become class indices by argmax.
  * Counting is `confusionMatrix` from the metrics module, so its checks and messages apply.
+ * Samples whose true or predicted label (or probability; a row with a NaN counts as NaN) is
+ * NaN / ±Infinity (or null) are skipped and the title says how many ("1 NaN value skipped"), as
+ * the other course figures do; every sample skipped throws.
  *
  * Options:
  * - `labels` (default: the classes found): class values (numbers, in this order), or display
@@ -25,6 +28,7 @@ import { asExportedDanfo } from "../validation/danfoBase";
 import { ValueError } from "../validation/errors";
 import type { Figure } from "./figure";
 import { heatmap } from "./heatmap";
+import { finitePairsOf, skippedNote, withNotes } from "./values";
 
 /** Options of `confusionMatrixFigure` and `plotConfusionMatrix`. */
 export interface ConfusionMatrixFigureOptions {
@@ -39,23 +43,31 @@ export interface ConfusionMatrixFigureOptions {
 }
 
 /**
- * Class indices of `[n, k]` probabilities or one-hot rows (argmax, k > 1); anything else as is.
+ * Class indices of `[n, k]` probabilities or one-hot rows (argmax, the first of ties, k > 1);
+ * a row with a NaN / ±Infinity (or null) gives NaN; anything else as is.
  *
  * @example
  * argmaxRows([[0.1, 0.9], [0.8, 0.2]]); // [1, 0]
  */
 export function argmaxRows(value: unknown): Targets {
-  if (value instanceof tf.Tensor && value.rank === 2 && (value.shape[1] ?? 0) > 1) {
-    return tf.tidy(() => value.argMax(1)).arraySync() as number[];
-  }
-  if (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.every((r) => Array.isArray(r) && r.length > 1)
-  ) {
-    return (value as number[][]).map((row) => row.indexOf(Math.max(...row)));
-  }
-  return value as Targets;
+  const rows =
+    value instanceof tf.Tensor && value.rank === 2 && (value.shape[1] ?? 0) > 1
+      ? (value.arraySync() as number[][])
+      : Array.isArray(value) &&
+          value.length > 0 &&
+          value.every((r) => Array.isArray(r) && r.length > 1)
+        ? (value as unknown[][])
+        : null;
+  if (rows === null) return value as Targets;
+  return rows.map((row) => {
+    let best = 0;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v !== "number" || !Number.isFinite(v)) return NaN;
+      if (v > (row[best] as number)) best = j;
+    }
+    return best;
+  });
 }
 
 /** Annotated confusion matrix (see the module doc). */
@@ -73,8 +85,9 @@ export function confusionMatrixFigure(
   }
   const names = given?.every((l) => typeof l === "string") ? (given as string[]) : undefined;
   const values = names ? names.map((_, i) => i) : (given as number[] | undefined);
-  const trueClasses = argmaxRows(yTrue);
-  const predClasses = argmaxRows(yPred);
+  const p = finitePairsOf(argmaxRows(yTrue), argmaxRows(yPred), where, "yTrue", "yPred");
+  const trueClasses = p.a as Targets;
+  const predClasses = p.b as Targets;
   const cm = confusionMatrix(trueClasses, predClasses, {
     ...(values ? { labels: values } : {}),
     ...(options.normalize ? { normalize: options.normalize } : {}),
@@ -99,9 +112,11 @@ export function confusionMatrixFigure(
     y: axisLabels,
     annotate: true,
     digits: 2,
-    title:
+    title: withNotes(
       options.title ??
-      `Confusion matrix${options.normalize ? ` (normalized over ${options.normalize})` : ""}`,
+        `Confusion matrix${options.normalize ? ` (normalized over ${options.normalize})` : ""}`,
+      [skippedNote(p.skipped)],
+    ),
     xLabel: "Predicted label",
     yLabel: "True label",
     height: Math.max(350, 60 * cm.length + 150),

@@ -4,7 +4,9 @@
  *
  * Behaviour: the curve is `rocCurve` from the metrics module (so its checks and messages
  * apply); the area under it is the trapezoid rule over its points. A dashed diagonal shows a
- * random classifier. Both axes run from 0 to 1, square.
+ * random classifier. Both axes run from 0 to 1, square. Pairs where the label or the score is
+ * NaN / ±Infinity (or null) are skipped and the title says how many ("2 NaN values skipped"),
+ * as the other course figures do; every pair skipped throws.
  *
  * @example
  * rocCurveFigure([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]).data[0].name; // "ROC (AUC = 0.750)"
@@ -13,6 +15,7 @@ import { rocCurve } from "../metrics/rocCurve";
 import type { Targets } from "../metrics/targets";
 import { Figure } from "./figure";
 import { axis, color } from "./style";
+import { finitePairsOf, skippedNote, withNotes } from "./values";
 
 /**
  * Area under the points (x[i], y[i]) by the trapezoid rule.
@@ -26,9 +29,15 @@ export function trapezoidArea(x: number[], y: number[]): number {
   return area;
 }
 
-/** ROC curve (see the module doc). */
-export function rocCurveFigure(yTrue: Targets, scores: Targets, title = "ROC curve"): Figure {
-  const { fpr, tpr } = rocCurve(yTrue, scores);
+/** ROC curve (see the module doc); `where` names the caller in messages. */
+export function rocCurveFigure(
+  yTrue: Targets,
+  scores: Targets,
+  title = "ROC curve",
+  where = "rocCurveFigure",
+): Figure {
+  const p = finitePairsOf(yTrue, scores, where, "yTrue", "scores");
+  const { fpr, tpr } = rocCurve(p.a as Targets, p.b as Targets);
   const auc = trapezoidArea(fpr, tpr);
   const name = Number.isFinite(auc)
     ? `ROC (AUC = ${auc.toFixed(3)})`
@@ -54,7 +63,7 @@ export function rocCurveFigure(yTrue: Targets, scores: Targets, title = "ROC cur
       },
     ],
     layout: {
-      title: { text: title },
+      title: { text: withNotes(title, [skippedNote(p.skipped)]) },
       xaxis: axis("False positive rate", { range: [0, 1], constrain: "domain" }),
       yaxis: axis("True positive rate", {
         range: [0, 1.02],

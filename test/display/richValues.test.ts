@@ -16,9 +16,83 @@ test("numbers are formatted per dtype like pandas", () => {
   assert.deepEqual(formatColumn([1, 2.5, 3.25], "float32"), ["1.00", "2.50", "3.25"]);
   assert.deepEqual(formatColumn([1, 2], "float32"), ["1.0", "2.0"]);
   assert.deepEqual(formatColumn([1 / 3, NaN], "float32"), ["0.333333", "NaN"]);
-  assert.deepEqual(formatColumn([0.00001, 1], "float32"), ["1.000000e-5", "1.000000e+0"]);
   assert.deepEqual(formatColumn([1, 2], "int32"), ["1", "2"]);
   assert.deepEqual(formatColumn([true, null], "boolean"), ["true", "NaN"]);
+});
+
+test("float columns match pandas' to_html (checked with pandas 1.5.3)", () => {
+  // pd.DataFrame({"a": values}).to_html() cells
+  const pandas: [number[], string[]][] = [
+    [
+      [1.5, 2.25],
+      ["1.50", "2.25"],
+    ],
+    [
+      [1e-5, 1.0],
+      ["0.00001", "1.00000"],
+    ],
+    [
+      [1e-6, 1.0],
+      ["0.000001", "1.000000"],
+    ],
+    [
+      [1e-7, 1.0],
+      ["1.000000e-07", "1.000000e+00"],
+    ],
+    [
+      [-1e-7, 3.0],
+      ["-1.000000e-07", "3.000000e+00"],
+    ],
+    [
+      [2.5e-7, NaN],
+      ["2.500000e-07", "NaN"],
+    ],
+    [
+      [1e16, 1.0],
+      ["1.000000e+16", "1.000000e+00"],
+    ],
+    [
+      [1e11, 0.5],
+      ["1.000000e+11", "5.000000e-01"],
+    ],
+    [
+      [12345678.123, 1.0],
+      ["1.234568e+07", "1.000000e+00"],
+    ],
+    [
+      [1234567.5, 1.0],
+      ["1234567.5", "1.0"],
+    ],
+    [
+      [123456.0, 0.1234567],
+      ["123456.000000", "0.123457"],
+    ],
+    [
+      [0.0078125, 1.0],
+      ["0.007812", "1.000000"],
+    ],
+    [
+      [0.125, 0.5],
+      ["0.125", "0.500"],
+    ],
+    [
+      [-1.5, 2.0],
+      ["-1.5", "2.0"],
+    ],
+    [
+      [Infinity, 1.5],
+      ["inf", "1.5"],
+    ],
+    [
+      [-Infinity, 1e-8],
+      ["-inf", "1.000000e-08"],
+    ],
+  ];
+  for (const [values, expected] of pandas) {
+    assert.deepEqual(formatColumn(values, "float64"), expected, `[${values.join(", ")}]`);
+  }
+  const h = html(new danfo.DataFrame({ a: [1e-7, 1], b: [1.5, 2.25] }));
+  assert.deepEqual(cells(h, "td"), ["1.000000e-07", "1.50", "1.000000e+00", "2.25"]);
 });
 
 test("a DataFrame shows an HTML table with index, column names and formatted cells", () => {
@@ -70,4 +144,46 @@ test("a tensor shows shape, dtype and tfjs-truncated values", () => {
   big.dispose();
   t.dispose();
   assert.equal(format(t)["text/plain"], "Tensor shape [2, 2] dtype float32 (disposed)");
+});
+
+test("a raw tfjs model shows the summary tfjs prints, as text and HTML", () => {
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({ units: 4, inputShape: [3], activation: "relu" }),
+      tf.layers.dense({ units: 1 }),
+    ],
+  });
+  const printed: string[] = [];
+  model.summary(undefined, undefined, (...parts: unknown[]) =>
+    printed.push(parts.join(" ").trimEnd()),
+  );
+  const bundle = format(model);
+  assert.equal(bundle["text/plain"], printed.join("\n"));
+  assert.match(
+    bundle["text/plain"] as string,
+    /Layer \(type\) +Input Shape +Output shape +Param #/,
+  );
+  assert.match(bundle["text/plain"] as string, /\nTotal params: 21\n/);
+  const h = bundle["text/html"] as string;
+  assert.match(
+    h,
+    new RegExp(`^<div class="tslab-ml-model"><div><b>Sequential</b> "${model.name}"</div><pre>`),
+  );
+  assert.match(h, /Total params: 21/);
+  const pre = h.match(/<pre>([\s\S]*)<\/pre>/)?.[1];
+  assert.equal(pre, printed.join("\n"), "the summary as it is in <pre> (nothing to escape here)");
+
+  const input = tf.input({ shape: [2] });
+  const functional = tf.model({
+    inputs: input,
+    outputs: tf.layers.dense({ units: 1 }).apply(input) as tf.SymbolicTensor,
+  });
+  const f = format(functional);
+  assert.match(f["text/plain"] as string, /\(InputLayer\)[\s\S]*Total params: 3/);
+  assert.match(f["text/html"] as string, /<b>LayersModel<\/b>/);
+
+  const empty = format(tf.sequential());
+  assert.match(empty["text/plain"] as string, /^Sequential "sequential_\d+" \(no summary: .*empty/);
+  model.dispose();
+  functional.dispose();
 });

@@ -5,8 +5,23 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { figureBundle } from "../../src/display";
-import { dl_history_plot, visualization_result } from "../../src/display/coursePlots";
-import { bar, historyFigure, imageGrid, line, predictionFigure, subplots } from "../../src/plot";
+import {
+  dl_history_plot,
+  plotConfusionMatrix,
+  plotRocCurve,
+  visualization_result,
+} from "../../src/display/coursePlots";
+import {
+  bar,
+  confusionMatrixFigure,
+  historyFigure,
+  imageGrid,
+  line,
+  predictionFigure,
+  rocCurveFigure,
+  subplots,
+} from "../../src/plot";
+import * as tf from "@tensorflow/tfjs";
 
 const quiet = (t: { mock: { method: (o: object, m: string, f: () => void) => void } }) =>
   t.mock.method(console, "log", () => {});
@@ -58,6 +73,61 @@ test("NaN values are skipped with a note in the title", () => {
   assert.throws(
     () => historyFigure({ loss: [NaN, NaN] }),
     /every value of loss is NaN; the training diverged/,
+  );
+});
+
+test("ROC curve: NaN pairs are skipped with a note in the title, like the other figures", (t) => {
+  quiet(t);
+  // the pairs left are sklearn's example: AUC 0.75
+  const yTrue = [0, NaN, 0, 1, 1, 1];
+  const scores = [0.1, 0.5, 0.4, 0.35, NaN, 0.8];
+  const fig = rocCurveFigure(yTrue, scores);
+  assert.equal(fig.data[0].name, "ROC (AUC = 0.750)");
+  assert.equal(fig.layout.title?.text, "ROC curve<br><sup>2 NaN values skipped</sup>");
+  assert.equal(plotRocCurve(yTrue, scores).layout.title?.text, fig.layout.title?.text);
+  assert.equal(
+    rocCurveFigure([0, 0, 1, 1], tf.tensor1d([0.1, 0.4, 0.35, Infinity])).layout.title?.text,
+    "ROC curve<br><sup>1 NaN value skipped</sup>",
+  );
+  assert.equal(rocCurveFigure([0, 1], [0.2, 0.7]).layout.title?.text, "ROC curve");
+  assert.throws(
+    () => rocCurveFigure([NaN, 1], [0.5, NaN]),
+    /rocCurveFigure: every pair of yTrue and scores has a NaN .*nothing to plot/,
+  );
+  // other bad input keeps the metric's own message
+  assert.throws(() => rocCurveFigure([0, 1, 1], [0.1, 0.9]), /different lengths \(3 != 2\)/);
+});
+
+test("confusion matrix: NaN samples are skipped with a note in the title", (t) => {
+  quiet(t);
+  const fig = confusionMatrixFigure([0, 1, NaN, 1, 0], [0, 1, 1, null, 1]);
+  assert.deepEqual(fig.data[0].z, [
+    [1, 1],
+    [0, 1],
+  ]);
+  assert.deepEqual(fig.data[0].x, ["0", "1"], "the axis labels are the classes left");
+  assert.equal(fig.layout.title?.text, "Confusion matrix<br><sup>2 NaN values skipped</sup>");
+  const course = plotConfusionMatrix([0, 1, NaN], [0, 1, 1], { labels: ["neg", "pos"] });
+  assert.equal(course.layout.title?.text, "Confusion matrix<br><sup>1 NaN value skipped</sup>");
+  // a probability row with a NaN is a NaN sample, not class -1
+  const probs = confusionMatrixFigure(
+    [0, 1, 1],
+    [
+      [0.9, 0.1],
+      [NaN, 0.5],
+      [0.3, 0.7],
+    ],
+  );
+  assert.deepEqual(probs.data[0].z, [
+    [1, 0],
+    [0, 1],
+  ]);
+  assert.match(probs.layout.title?.text ?? "", /1 NaN value skipped/);
+  const thresholded = confusionMatrixFigure([0, 1, 1], [0.2, NaN, 0.7], { threshold: 0.5 });
+  assert.match(thresholded.layout.title?.text ?? "", /1 NaN value skipped/);
+  assert.throws(
+    () => confusionMatrixFigure([NaN], [0], {}, "plotConfusionMatrix"),
+    /plotConfusionMatrix: every pair of yTrue and yPred has a NaN/,
   );
 });
 

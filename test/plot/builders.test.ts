@@ -80,6 +80,22 @@ test("visualization_result figure: axes padded by 10 % of the actual range, squa
   assert.deepEqual(predictionFigure(s, [12, 18, 33, 45]).data[0].y, yVal);
 });
 
+test("visualization_result figure: predictions outside the actual range stay in the plot", () => {
+  // y_val 1..3, pred 0..10: the range is over both (0..10), padded by 10 % of it, on both axes
+  const fig = predictionFigure([1, 2, 3], [0, 2, 10]);
+  assert.deepEqual(fig.layout.xaxis?.range, [-1, 11]);
+  assert.deepEqual(fig.layout.yaxis?.range, [-1, 11]);
+  assert.equal(fig.layout.yaxis?.scaleanchor, "x");
+  assert.equal(fig.layout.yaxis?.scaleratio, 1);
+  const [x0, x1] = fig.layout.xaxis?.range as [number, number];
+  for (const v of [...(fig.data[0].x as number[]), ...(fig.data[0].y as number[])]) {
+    assert.ok(v > x0 && v < x1, `${v} inside [${x0}, ${x1}]`);
+  }
+  assert.deepEqual(fig.data[1].x, [0, 10], "the y = x line spans every point");
+  // actual values outside the predictions' range too; no float noise in the range
+  assert.deepEqual(predictionFigure([-5, 0, 1], [0.2, 0.4, 0.3]).layout.xaxis?.range, [-5.6, 1.6]);
+});
+
 test("ROC AUC by the trapezoid rule matches scikit-learn's documented example (0.75)", () => {
   assert.equal(trapezoidArea([0, 0, 0.5, 0.5, 1], [0, 0.5, 0.5, 1, 1]), 0.75);
   assert.equal(
