@@ -46,8 +46,8 @@ export function dl_history_plot(history: unknown, options: HistoryFigureOptions 
 }
 
 /**
- * Predicted (x) against actual (y) values with a red `y = x` line, both axes padded by 10 % of
- * the actual range, square. Accepts arrays, tensors (`[n]` or `[n, 1]`) and Series; different
+ * Predicted (x) against actual (y) values with a red `y = x` line, both axes over the range of
+ * actual and predicted values together, padded by 10 % of it, square. Accepts arrays, tensors (`[n]` or `[n, 1]`) and Series; different
  * lengths throw, NaN pairs are skipped with a note.
  *
  * @example
@@ -81,7 +81,7 @@ export function plotConfusionMatrix(
  * plotRocCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]).data[0].name; // "ROC (AUC = 0.750)"
  */
 export function plotRocCurve(yTrue: Targets, scores: Targets): Figure {
-  return showFigure(rocCurveFigure(yTrue, scores));
+  return showFigure(rocCurveFigure(yTrue, scores, undefined, "plotRocCurve"));
 }
 
 /**

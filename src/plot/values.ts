@@ -13,7 +13,7 @@
  * withNotes("Loss", ["1 NaN value skipped"]); // "Loss<br><sup>1 NaN value skipped</sup>"
  * finitePairsOf([0, 1, NaN], [0.2, 0.9, 0.5], "plot", "yTrue", "scores").skipped; // 1
  */
-import { checkNotEmpty } from "../validation/checks";
+import { checkNotEmpty, checkSameLength } from "../validation/checks";
 import { toVector } from "../validation/coerce";
 import { asExportedDanfo } from "../validation/danfoBase";
 import { ValueError } from "../validation/errors";
@@ -42,7 +42,8 @@ export function plotValues(value: unknown, where: string, arg: string): PlotValu
  * `a` and `b` without the pairs where either is NaN, ±Infinity or null, and how many were
  * dropped. Inputs that are not two 1-D numeric inputs of one non-zero length come back as they
  * are (skipped 0), so the metric that gets them next reports the problem in its own words;
- * with nothing skipped the inputs come back unchanged too. Every pair dropped throws.
+ * with nothing skipped the inputs come back unchanged too. Different lengths and every pair
+ * dropped throw, naming `where` and both arguments.
  */
 export function finitePairsOf(
   a: unknown,
@@ -59,7 +60,8 @@ export function finitePairsOf(
   } catch {
     return { a, b, skipped: 0 };
   }
-  if (va.length !== vb.length || va.length === 0) return { a, b, skipped: 0 };
+  checkSameLength(where, aName, va.length, bName, vb.length);
+  if (va.length === 0) return { a, b, skipped: 0 };
   const keep: number[] = [];
   for (let i = 0; i < va.length; i++) {
     if (Number.isFinite(va[i]) && Number.isFinite(vb[i])) keep.push(i);

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { figureBundle } from "../../src/display";
+import { figureBundle, plotRocCurve } from "../../src/display";
 import {
   dl_history_plot,
   plotConfusionMatrix,
@@ -94,8 +94,14 @@ test("ROC curve: NaN pairs are skipped with a note in the title, like the other 
     () => rocCurveFigure([NaN, 1], [0.5, NaN]),
     /rocCurveFigure: every pair of yTrue and scores has a NaN .*nothing to plot/,
   );
-  // other bad input keeps the metric's own message
-  assert.throws(() => rocCurveFigure([0, 1, 1], [0.1, 0.9]), /different lengths \(3 != 2\)/);
+  assert.throws(
+    () => rocCurveFigure([0, 1, 1], [0.1, 0.9]),
+    /^ValueError: rocCurveFigure: yTrue and scores have different lengths \(3 != 2\)$/,
+  );
+  assert.throws(
+    () => plotRocCurve([0, 1, 1], [0.1, 0.9]),
+    /^ValueError: plotRocCurve: yTrue and scores have different lengths \(3 != 2\)$/,
+  );
 });
 
 test("confusion matrix: NaN samples are skipped with a note in the title", (t) => {
