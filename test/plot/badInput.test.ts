@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { figureBundle, plotRocCurve } from "../../src/display";
+import { figureBundle } from "../../src/display";
 import {
   dl_history_plot,
   plotConfusionMatrix,
