@@ -211,6 +211,42 @@ class TslabMlKernelTests(jupyter_kernel_test.KernelTests):
         results = [m for m in out if m["msg_type"] == "execute_result"]
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "true")
 
+    def test_tslab_ml_interrupt_fit(self):
+        # a long model.fit stops at the end of a batch: the cell finishes with the History so
+        # far, and the model stays usable in the next cell
+        reply, _ = self.run_cell('import { keras, tf } from "tslab-ml";', timeout=60)
+        self.assertEqual(reply["content"]["status"], "ok")
+        epochs = 100000
+        code = (
+            "const fitModel = keras.Sequential([keras.Input({ shape: [8] }), "
+            'keras.layers.Dense(16, { activation: "relu" }), keras.layers.Dense(1)]);\n'
+            'fitModel.compile({ optimizer: "adam", loss: "mse" });\n'
+            "const fitX = tf.randomNormal([256, 8]);\n"
+            "const fitY = tf.randomNormal([256, 1]);\n"
+            f"const fitHistory = await fitModel.fit(fitX, fitY, {{ epochs: {epochs}, verbose: 0 }});\n"
+            "console.log(`fit returned after ${fitHistory.epoch.length} epochs`);"
+        )
+        self.flush_channels()
+        msg_id = self.kc.execute(code)
+        time.sleep(2)
+        interrupted_at = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.get_non_kernel_info_reply(timeout=20)
+        latency = time.monotonic() - interrupted_at
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        self.assertLess(latency, 2.5, "fit stops well before the kernel's 3 s grace period")
+        out = self.get_iopub_text(msg_id)
+        self.assertRegex(out, r"Training interrupted at epoch \d+, batch \d+/8; the model keeps")
+        self.assertIn("fit returned after", out)
+        reply, out = self.run_cell(
+            "const fitPred = fitModel.predict(fitX, { verbose: 0 });\n"
+            f"[fitPred.shape[0], fitHistory.history.loss.length >= 1 && fitHistory.history.loss.length < {epochs}]"
+        )
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = [m for m in out if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "[ 256, true ]")
+
     def test_tslab_ml_error_aborts_only_queued_requests(self):
         self.flush_channels()
         first = self.kc.execute('throw new Error("first fails")')

@@ -5,7 +5,8 @@
  * `onBatchBegin` / `onBatchEnd`, `onEpochEnd` (with validation metrics in `logs`), and finally
  * `onTrainEnd`. Hooks may be async; `fit` awaits each one. Epochs and batches are 0-based, as in
  * Keras; messages shown to users say `Epoch {epoch + 1}`. Setting `model.stopTraining = true`
- * ends training after the current epoch.
+ * ends training after the current batch (from `onBatchEnd`; the epoch still ends with its
+ * `onEpochEnd`) or after the current epoch (from `onEpochEnd`), as in Keras.
  *
  * @example
  * class PrintLoss extends Callback {
@@ -40,7 +41,7 @@ export interface TrainingParams {
 
 /** The part of a model that callbacks may use. The Keras facade's models implement it. */
 export interface CallbackModel {
-  /** Set to true to stop after the current epoch. */
+  /** Set to true to stop after the current batch (see the module doc). */
   stopTraining: boolean;
   /** Copies of the current weights, in `setWeights` order. The caller disposes them. */
   getWeights(): tf.Tensor[];

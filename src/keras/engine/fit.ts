@@ -4,15 +4,26 @@
  * Behaviour, as Keras: `validationSplit` keeps the last fraction of rows (taken before
  * shuffling); rows are shuffled each epoch; each batch takes one optimizer step on
  * `mean loss + penalties`; epoch logs hold the batch-size-weighted mean loss and metrics from
- * accumulated counts, then `val_*` from the validation data; callbacks run in order and
- * `model.stopTraining = true` ends after the epoch. A kernel interrupt stops after the current
- * batch: the model keeps its weights and `fit` resolves with the epochs completed.
+ * accumulated counts, then `val_*` from the validation data; callbacks run in order (the
+ * progress bar last, as Keras appends it) and `model.stopTraining = true` is checked after each
+ * batch and each epoch: training ends there, and an epoch cut short still gets its epoch end
+ * (logs of the batches run, validation, `onEpochEnd`), as Keras does. Once the optimizer's
+ * learning rate differs from its value at the start, `learning_rate` is logged for every epoch
+ * (earlier epochs get the initial rate), so it lines up with `loss` in the History.
+ *
+ * Interrupt: the loop gives the event loop a turn (`setImmediate`) after a batch when more than
+ * 50 ms passed since the last turn, so the kernel's interrupt handler can run during a long
+ * `fit`. An interrupt stops after the current batch: `fit` prints one line
+ * (`Training interrupted at epoch 3, batch 17/150; …`), calls the callbacks' `onTrainEnd` (so
+ * EarlyStopping frees its copies and restores its best weights) and resolves with the History
+ * of the epochs completed; the model keeps its weights and a later `fit` goes on from them.
  *
  * @example
  * const history = await runFit(model, x, y, { epochs: 2, verbose: 0 });
  * history.epoch; // [0, 1]
  */
 import * as tf from "@tensorflow/tfjs";
+import { performance } from "perf_hooks";
 import { CallbackList } from "../callbacks/callbackList";
 import type { Logs, TrainingParams } from "../callbacks/callback";
 import { History } from "../history";
@@ -30,6 +41,12 @@ const learningRate = (opt: tf.Optimizer): number | undefined => {
   const lr = (opt as unknown as { learningRate?: unknown }).learningRate;
   return typeof lr === "number" ? lr : undefined;
 };
+
+/** Longest stretch of batches without giving the event loop a turn, in ms. */
+const YIELD_MS = 50;
+
+/** Lets pending I/O and signals (the kernel's interrupt) run, then resumes. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function sortLogs(logs: Logs): Logs {
   const out: Logs = {};
@@ -112,8 +129,8 @@ export async function runFit(
       metrics: doValidation ? [...keys, ...keys.map((k) => `val_${k}`)] : keys,
     };
     const callbacks = new CallbackList([
-      ...progressCallbacks(opts.verbose, opts.callbacks),
       ...opts.callbacks,
+      ...progressCallbacks(opts.verbose, opts.callbacks),
     ]);
     callbacks.setModel(model);
     callbacks.setParams(params);
@@ -121,9 +138,12 @@ export async function runFit(
     const order = Int32Array.from({ length: nTrain }, (_, i) => i);
     const statSize = 1 + metrics.reduce((a, m) => a + m.size, 0);
     const lr0 = learningRate(compiled.optimizer);
+    const earlier: Logs = lr0 === undefined ? {} : { learning_rate: lr0 };
+    let logLearningRate = false;
     let lastLogs: Logs = {};
+    let lastYield = performance.now();
     await callbacks.onTrainBegin();
-    for (let epoch = opts.initialEpoch; epoch < opts.epochs; epoch++) {
+    epochs: for (let epoch = opts.initialEpoch; epoch < opts.epochs; epoch++) {
       await callbacks.onEpochBegin(epoch);
       if (opts.shuffle) tf.util.shuffle(order);
       const sums = new Float64Array(statSize);
@@ -142,12 +162,17 @@ export async function runFit(
         seen += size;
         for (let i = 1; i < v.length; i++) sums[i] += v[i];
         await callbacks.onBatchEnd(b, metricLogs(lossSum / seen, sums, metrics));
+        if (performance.now() - lastYield > YIELD_MS) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
         if (guard.interrupted) {
           console.log(
             `Training interrupted at epoch ${epoch + 1}, batch ${b + 1}/${steps}; the model keeps its current weights.`,
           );
-          return history;
+          break epochs;
         }
+        if (model.stopTraining) break;
       }
       let logs = metricLogs(lossSum / seen, sums, metrics);
       if (valX && valY) {
@@ -163,10 +188,14 @@ export async function runFit(
         logs = { ...logs, ...val };
       }
       const lr = learningRate(compiled.optimizer);
-      if (lr !== undefined && lr !== lr0) logs.learning_rate = lr;
+      if (lr !== undefined && (logLearningRate || lr !== lr0)) {
+        logs.learning_rate = lr;
+        logLearningRate = true;
+      }
       logs = sortLogs(logs);
       await callbacks.onEpochEnd(epoch, logs);
-      history.record(epoch, logs);
+      if (logs.learning_rate !== undefined) logLearningRate = true;
+      history.record(epoch, logs, earlier);
       lastLogs = logs;
       if (model.stopTraining) break;
     }

@@ -1,8 +1,10 @@
 /**
  * The progress display that `fit` adds for `verbose` 1 and 2 (Keras's ProgbarLogger).
  *
- * This is the single place that connects `fit` to the progress callback. As in Keras, none is
- * added when the user's callbacks already hold a ProgbarLogger.
+ * This is the single place that connects `fit` to the progress callback. As in Keras 3, `fit`
+ * appends it after the user's callbacks (so it shows the `learning_rate` that ReduceLROnPlateau
+ * logs, and their messages print before the epoch's final progress line), and none is added when
+ * the user's callbacks already hold a ProgbarLogger (which then runs where the user put it).
  *
  * @example
  * progressCallbacks(0, []).length; // 0
