@@ -5,47 +5,15 @@
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "fs";
-import os from "os";
 import path from "path";
-import ts from "typescript";
 import * as keras from "../../src/keras";
 import { tempDir } from "../helpers";
+import { readmeBlocks as sectionBlocks, runBlock as run, typeErrors } from "../readme";
 import { backendReady } from "./setup";
 
 before(backendReady);
 
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
-  return dir;
-}
-
-/** The ```ts blocks of the README section "Keras in TypeScript". */
-function readmeBlocks(): string[] {
-  const readme = fs.readFileSync(path.join(repoRoot(), "README.md"), "utf8");
-  const start = readme.indexOf("## Keras in TypeScript");
-  assert.ok(start >= 0, "README has the section");
-  const end = readme.indexOf("\n## ", start + 1);
-  const section = readme.slice(start, end < 0 ? undefined : end);
-  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-}
-
-/** Runs a notebook-style block (imports from "tslab-ml", top-level await); returns `names`. */
-async function run(code: string, names: string[]): Promise<Record<string, unknown>> {
-  const pkg = path.join(repoRoot(), "dist", "src", "index.js");
-  const body = code.replace(
-    /^import \{([^}]*)\} from "tslab-ml";$/gm,
-    (_, list: string) => `const {${list}} = require(${JSON.stringify(pkg)});`,
-  );
-  const js = ts.transpileModule(
-    `async function __cell() {\n${body}\nreturn { ${names.join(", ")} };\n}`,
-    { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } },
-  ).outputText;
-  const cell = new Function("require", `${js}\nreturn __cell();`) as (
-    r: NodeJS.Require,
-  ) => Promise<Record<string, unknown>>;
-  return cell(require);
-}
+const readmeBlocks = () => sectionBlocks("## Keras in TypeScript");
 
 test("README: the Sequential / fit / EarlyStopping / save / loadModel example runs", async (t) => {
   const [example] = readmeBlocks();
@@ -77,30 +45,5 @@ test("README: the custom layer example (subclass of tf.layers.Layer) runs and co
 });
 
 test("README: the Keras examples type-check against the package", () => {
-  const root = repoRoot();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tslab-ml-readme-tc-"));
-  const files = readmeBlocks().map((code, i) => {
-    const file = path.join(dir, `block${i}.ts`);
-    fs.writeFileSync(file, `${code}\nexport {};\n`);
-    return file;
-  });
-  const program = ts.createProgram(files, {
-    strict: true,
-    noImplicitOverride: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ES2022,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    esModuleInterop: true,
-    skipLibCheck: true,
-    noEmit: true,
-    types: ["node"],
-    typeRoots: [path.join(root, "node_modules", "@types")],
-    baseUrl: root,
-    paths: { "tslab-ml": [path.join(root, "src", "index.ts")] },
-  });
-  const errors = ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file && files.includes(path.resolve(d.file.fileName)))
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-  assert.deepEqual(errors, []);
+  assert.deepEqual(typeErrors(readmeBlocks()), []);
 });
