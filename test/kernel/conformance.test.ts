@@ -27,6 +27,13 @@ const REQUIRED = [
   "test_tslab_ml_interrupt_sync_loop",
   "test_tslab_ml_interrupt_async_wait",
   "test_tslab_ml_interrupt_cooperative_loop",
+  "test_tslab_ml_kernel_info_fields",
+  "test_tslab_ml_rejected_promise",
+  "test_tslab_ml_helper_plot_is_not_shown_twice",
+  "test_tslab_ml_interrupt_fit",
+  "test_tslab_ml_error_aborts_only_queued_requests",
+  "test_tslab_ml_silent_execution",
+  "test_tslab_ml_history_and_comm_info",
 ];
 
 test(

@@ -18,6 +18,7 @@
  */
 import type * as tf from "@tensorflow/tfjs";
 import { Callback, type Logs } from "./callback";
+import { trainingLog } from "./trainingLog";
 import {
   checkCount,
   checkNumber,
@@ -125,11 +126,11 @@ export class EarlyStoppingCallback extends Callback {
 
   override onTrainEnd(): void {
     if (this.stoppedEpoch > 0 && this.verbose > 0) {
-      console.log(`Epoch ${this.stoppedEpoch + 1}: early stopping`);
+      trainingLog(`Epoch ${this.stoppedEpoch + 1}: early stopping`);
     }
     if (this.restoreBestWeights && this.bestWeights !== null && this.model) {
       if (this.verbose > 0) {
-        console.log(
+        trainingLog(
           `Restoring model weights from the end of the best epoch: ${this.bestEpoch + 1}.`,
         );
       }

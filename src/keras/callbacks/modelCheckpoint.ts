@@ -23,6 +23,7 @@ import { Callback, type Logs } from "./callback";
 import { checkCount, isImprovement, resolveMode, type MonitorMode } from "./monitor";
 import { pythonFormat, formatValue, type FormatValue } from "../format";
 import { ValueError, describe } from "../../validation/errors";
+import { trainingLog } from "./trainingLog";
 
 /** Options of `ModelCheckpoint`. */
 export interface ModelCheckpointOptions {
@@ -121,7 +122,7 @@ export class ModelCheckpointCallback extends Callback {
 
   private shouldSave(epoch: number, logs: Logs, filepath: string): boolean {
     if (!this.saveBestOnly) {
-      if (this.verbose > 0) console.log(`Epoch ${epoch + 1}: saving model to ${filepath}`);
+      if (this.verbose > 0) trainingLog(`Epoch ${epoch + 1}: saving model to ${filepath}`);
       return true;
     }
     const current = logs[this.monitor];
@@ -132,7 +133,7 @@ export class ModelCheckpointCallback extends Callback {
     const best = formatValue(this.best, ".5f");
     if (isImprovement(this.mode, 0, current, this.best)) {
       if (this.verbose > 0) {
-        console.log(
+        trainingLog(
           `Epoch ${epoch + 1}: ${this.monitor} improved from ${best} to ${formatValue(current, ".5f")}, ` +
             `saving model to ${filepath}`,
         );
@@ -141,7 +142,7 @@ export class ModelCheckpointCallback extends Callback {
       return true;
     }
     if (this.verbose > 0)
-      console.log(`Epoch ${epoch + 1}: ${this.monitor} did not improve from ${best}`);
+      trainingLog(`Epoch ${epoch + 1}: ${this.monitor} did not improve from ${best}`);
     return false;
   }
 

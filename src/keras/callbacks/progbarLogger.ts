@@ -3,9 +3,11 @@
  *
  * Behaviour, as Keras 3: each epoch begins with `Epoch 3/20` (when there is more than one
  * epoch). verbose 1: one line `150/150 ━━━━━━━━━━━━━━━━━━━━ 1s 7ms/step - loss: … - val_loss: …`
- * per epoch; in a notebook it is a single output updated in place while the epoch runs (at most
- * 10 updates per second, the bar coloured by progress) and left as plain text at the end; in a
- * plain terminal only the final line of each epoch is printed. verbose 2: one line per epoch,
+ * per epoch. In a notebook the whole run is ONE output updated in place (display update, at
+ * most 10 times a second): the finished epochs' lines, the messages of the training callbacks
+ * in their place (`Epoch 12: early stopping`, see `trainingLog`) and the running epoch's bar,
+ * coloured by progress. In a plain terminal the header and the final line of each epoch are
+ * printed, nothing per batch. verbose 2: one line per epoch,
  * `150/150 - 1s - 7ms/step - loss: …`. The time per step leaves out the first step (which
  * includes warm-up), as Keras does. Line format: see `progressLine`.
  *
@@ -17,6 +19,7 @@
 import { performance } from "perf_hooks";
 import { Callback, type Logs, type TrainingParams } from "./callback";
 import { progressLine } from "./progressLine";
+import { setTrainingLogSink } from "./trainingLog";
 import { display, kernelBridge, newDisplayId } from "../../display/display";
 import { ValueError, describe } from "../../validation/errors";
 
@@ -44,6 +47,9 @@ export class ProgbarLoggerCallback extends Callback {
   private lastUpdate = -Infinity;
   private seen = 0;
   private displayId: string | null = null;
+  private inView = false;
+  private lines: string[] = [];
+  private current: string | null = null;
 
   /** `clock` returns seconds (a monotonic clock by default). */
   constructor(
@@ -64,30 +70,52 @@ export class ProgbarLoggerCallback extends Callback {
     this.epochs = params.epochs;
   }
 
+  override onTrainBegin(): void {
+    this.lines = [];
+    this.current = null;
+    this.displayId = null;
+    this.inView = this.verbose === 1 && kernelBridge() !== null;
+    if (this.inView) setTrainingLogSink((line) => this.add(line));
+  }
+
   override onEpochBegin(epoch: number): void {
     this.start = this.now();
     this.afterFirstStep = null;
     this.lastUpdate = -Infinity;
     this.seen = 0;
-    this.displayId = null;
-    if (this.epochs > 1) console.log(`Epoch ${epoch + 1}/${this.epochs}`);
+    if (this.epochs > 1) this.add(`Epoch ${epoch + 1}/${this.epochs}`, false);
   }
 
   override onBatchEnd(batch: number, logs: Logs = {}): void {
     this.seen = batch + 1;
     const now = this.now();
     const perStep = this.stepTime(this.seen, now);
-    if (this.verbose !== 1 || !kernelBridge() || now - this.lastUpdate < INTERVAL) return;
+    if (!this.inView || now - this.lastUpdate < INTERVAL) return;
     this.lastUpdate = now;
-    this.show(this.line(this.seen, now, perStep, logs, true));
+    this.current = this.line(this.seen, now, perStep, logs, true);
+    this.show();
   }
 
   override onEpochEnd(_epoch: number, logs: Logs = {}): void {
     const target = this.target();
     const now = this.now();
-    const text = this.line(target, now, this.stepTime(target, now), logs, false);
-    if (this.verbose === 1 && kernelBridge()) this.show(text);
-    else console.log(text);
+    this.current = null;
+    this.add(this.line(target, now, this.stepTime(target, now), logs, false));
+  }
+
+  override onTrainEnd(): void {
+    if (this.inView) setTrainingLogSink(null);
+    this.inView = false;
+  }
+
+  /** One finished line: into the view (shown now unless `show` is false) or printed. */
+  private add(line: string, show = true): void {
+    if (!this.inView) {
+      console.log(line);
+      return;
+    }
+    this.lines.push(line);
+    if (show) this.show();
   }
 
   private target(): number {
@@ -117,8 +145,9 @@ export class ProgbarLoggerCallback extends Callback {
     });
   }
 
-  /** Shows `text` as the epoch's single output, replacing the previous one. */
-  private show(text: string): void {
+  /** Shows the view: finished lines, then the running epoch's bar; one output per run. */
+  private show(): void {
+    const text = (this.current === null ? this.lines : [...this.lines, this.current]).join("\n");
     const bundle = { "text/plain": text };
     if (this.displayId === null) {
       this.displayId = newDisplayId();

@@ -27,6 +27,7 @@ import {
 import { getLearningRate, setLearningRate } from "../optimizers/learningRate";
 import { pyRepr } from "../format";
 import { ValueError, describe } from "../../validation/errors";
+import { trainingLog } from "./trainingLog";
 
 /** Options of `ReduceLROnPlateau`. */
 export interface ReduceLROnPlateauOptions {
@@ -134,7 +135,7 @@ export class ReduceLROnPlateauCallback extends Callback {
       const lr = Math.max(old * this.factor, this.minLr);
       setLearningRate(optimizer, lr);
       if (this.verbose > 0) {
-        console.log(
+        trainingLog(
           `Epoch ${epoch + 1}: ReduceLROnPlateau reducing learning rate to ${pyRepr(lr)}.`,
         );
       }

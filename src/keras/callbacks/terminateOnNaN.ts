@@ -12,6 +12,7 @@
  * await model.fit(x, y, { epochs: 50, callbacks: [TerminateOnNaN()] });
  */
 import { Callback, type Logs } from "./callback";
+import { trainingLog } from "./trainingLog";
 
 /** Options of `TerminateOnNaN`. */
 export interface TerminateOnNaNOptions {
@@ -43,7 +44,7 @@ export class TerminateOnNaNCallback extends Callback {
           .replace("NaN", "nan")}. Terminating training immediately.`,
       );
     }
-    console.log(`Batch ${batch}: Invalid loss, terminating training`);
+    trainingLog(`Batch ${batch}: Invalid loss, terminating training`);
     if (this.model) this.model.stopTraining = true;
   }
 }

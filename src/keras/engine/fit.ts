@@ -26,6 +26,7 @@ import * as tf from "@tensorflow/tfjs";
 import { performance } from "perf_hooks";
 import { CallbackList } from "../callbacks/callbackList";
 import type { Logs, TrainingParams } from "../callbacks/callback";
+import { setTrainingLogSink, trainingLog } from "../callbacks/trainingLog";
 import { History } from "../history";
 import { epochMetrics } from "./compile";
 import { convertInputs, convertTarget, type Converted, type ModelData } from "./data";
@@ -167,7 +168,7 @@ export async function runFit(
           lastYield = performance.now();
         }
         if (guard.interrupted) {
-          console.log(
+          trainingLog(
             `Training interrupted at epoch ${epoch + 1}, batch ${b + 1}/${steps}; the model keeps its current weights.`,
           );
           break epochs;
@@ -202,6 +203,7 @@ export async function runFit(
     await callbacks.onTrainEnd(lastLogs);
     return history;
   } finally {
+    setTrainingLogSink(null);
     guard.release();
     for (const c of conv) c.dispose();
     for (const t of owned) if (!t.isDisposed) t.dispose();

@@ -2,6 +2,7 @@ import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { ProgbarLogger, ProgbarLoggerCallback, progressLine } from "../../../src/keras/callbacks";
 import { formatEta, formatStepTime } from "../../../src/keras/callbacks/progressLine";
+import { trainingLog } from "../../../src/keras/callbacks/trainingLog";
 import { captureConsole, params } from "./helpers";
 
 const BAR = "━".repeat(20);
@@ -94,7 +95,7 @@ test("ProgbarLogger: in a terminal, `Epoch i/n` and only the final line of each 
   ]);
 });
 
-test("ProgbarLogger: in a notebook, one output per epoch updated in place, at most 10 times a second", async () => {
+test("ProgbarLogger: in a notebook, one output for the whole run updated in place, at most 10 times a second", async () => {
   const shown: Array<{ text: string; id?: string; update?: boolean }> = [];
   (globalThis as Record<symbol, unknown>)[BRIDGE] = {
     display: (bundle: Record<string, string>, o: { displayId?: string; update?: boolean }) =>
@@ -103,10 +104,14 @@ test("ProgbarLogger: in a notebook, one output per epoch updated in place, at mo
   const cb = new ProgbarLoggerCallback({}, clock([0, 0.05, 0.1, 0.3, 0.4, 1, 1.1, 1.2, 1.3, 1.4]));
   cb.setParams(params(2, 3));
   const out = await captureConsole(async () => {
+    await cb.onTrainBegin();
     await epoch(cb, 0);
+    trainingLog("Epoch 1: val_loss improved from inf to 0.60000, saving model to m");
     await epoch(cb, 1);
+    await cb.onTrainEnd();
+    trainingLog("after the run");
   });
-  assert.deepEqual(out.log, ["Epoch 1/2", "Epoch 2/2"]);
+  assert.deepEqual(out.log, ["after the run"], "nothing printed while the view is open");
   assert.deepEqual(
     shown.slice(0, 3).map((s) => s.update),
     [undefined, true, true],
@@ -114,12 +119,24 @@ test("ProgbarLogger: in a notebook, one output per epoch updated in place, at mo
   );
   assert.equal(
     shown[0].text,
-    `\x1b[1m1/3\x1b[0m \x1b[32m${"━".repeat(6)}\x1b[0m\x1b[37m${"━".repeat(14)}\x1b[0m 0s 50ms/step - loss: 0.5000`,
+    `Epoch 1/2\n\x1b[1m1/3\x1b[0m \x1b[32m${"━".repeat(6)}\x1b[0m\x1b[37m${"━".repeat(14)}\x1b[0m 0s 50ms/step - loss: 0.5000`,
   );
-  assert.equal(shown[2].text, `3/3 ${BAR} 0s 175ms/step - loss: 0.4000 - val_loss: 0.6000`);
-  assert.equal(new Set(shown.slice(0, 3).map((s) => s.id)).size, 1);
-  assert.equal(shown.length, 6);
-  assert.notEqual(shown[3].id, shown[0].id, "a new output for the next epoch");
+  assert.equal(
+    shown[2].text,
+    `Epoch 1/2\n3/3 ${BAR} 0s 175ms/step - loss: 0.4000 - val_loss: 0.6000`,
+  );
+  assert.equal(new Set(shown.map((s) => s.id)).size, 1, "one output for the run");
+  assert.equal(shown.length, 7);
+  assert.equal(
+    shown[shown.length - 1].text,
+    [
+      "Epoch 1/2",
+      `3/3 ${BAR} 0s 175ms/step - loss: 0.4000 - val_loss: 0.6000`,
+      "Epoch 1: val_loss improved from inf to 0.60000, saving model to m",
+      "Epoch 2/2",
+      `3/3 ${BAR} 0s 150ms/step - loss: 0.4000 - val_loss: 0.6000`,
+    ].join("\n"),
+  );
 });
 
 test("ProgbarLogger: verbose 2 prints one line per epoch, also in a notebook; one epoch has no header", async () => {
