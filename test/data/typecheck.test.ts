@@ -1,12 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import fs from "fs";
-import path from "path";
-import { tempDir } from "../helpers";
+import { tslabTypeCheck } from "../tslabTypecheck";
 
-/** tslab's own compiler (TypeScript 5.0.4), as the kernel uses it. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ts = require("@tslab/typescript-for-tslab") as typeof import("typescript");
 
 const CELL = `
 import { datasets, readCsv, trainTestSplit, toCategorical, temporalize, addNextStepTarget, shift, tf, DataFrame, Series } from "tslab-ml";
@@ -36,38 +31,8 @@ export const digits = datasets.mnist({ limit: 10 });
 `;
 
 test("a data notebook cell type-checks with tslab's TypeScript 5.0.4", () => {
-  assert.equal(ts.version, "5.0.4");
-  const dir = tempDir("data-typecheck");
-  let root = __dirname;
-  while (!fs.existsSync(path.join(root, "package.json"))) root = path.dirname(root);
-  fs.mkdirSync(path.join(dir, "node_modules"));
-  fs.symlinkSync(root, path.join(dir, "node_modules", "tslab-ml"), "dir");
-  const file = path.join(dir, "cell.ts");
-  fs.writeFileSync(file, CELL);
-  const program = ts.createProgram([file], {
-    target: ts.ScriptTarget.ES2020,
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.NodeJs,
-    strict: true,
-    esModuleInterop: true,
-    declaration: true,
-    emitDeclarationOnly: true,
-    skipLibCheck: false,
-    types: [],
-  });
-  const ours = ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => !d.file || d.file.fileName === file || /dist\/src\/data\//.test(d.file.fileName))
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-  assert.deepEqual(ours, []);
-  let declarations = "";
-  const emitted = program.emit(undefined, (name, text) => {
-    if (name.endsWith("cell.d.ts")) declarations = text;
-  });
-  const emitErrors = emitted.diagnostics.map((d) =>
-    ts.flattenDiagnosticMessageText(d.messageText, "\n"),
-  );
-  assert.deepEqual(emitErrors, []);
-  assert.equal(emitted.emitSkipped, false);
-  assert.match(declarations, /head: import\("tslab-ml"\)\.DanfoBaseDataFrame/);
+  const result = tslabTypeCheck(CELL, /dist\/src\/data\//, { declaration: true });
+  assert.deepEqual(result.errors, []);
+  assert.deepEqual(result.emitErrors, []);
+  assert.match(result.declarations, /head: import\("tslab-ml"\)\.DanfoBaseDataFrame/);
 });
