@@ -197,12 +197,8 @@ class TslabMlKernelTests(jupyter_kernel_test.KernelTests):
             "}\n"
             "console.log(`stopped after ${steps} steps`);"
         )
-        self.flush_channels()
-        msg_id = self.kc.execute(code)
-        time.sleep(1.5)
-        self.km.interrupt_kernel()
-        reply = self.get_non_kernel_info_reply(timeout=20)
-        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        reply = self._interrupt_during(code)
+        msg_id = reply["parent_header"]["msg_id"]
         self.assertEqual(reply["content"]["status"], "ok")
         out = self.get_iopub_text(msg_id)
         self.assertIn("stopped after", out)
