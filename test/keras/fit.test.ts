@@ -291,7 +291,10 @@ test("verbose 1 and 2 add Keras's progress lines; a ProgbarLogger of the user's 
   await model.fit(X, Y, { epochs: 2, batchSize: 50, verbose: 2 });
   assert.equal(lines.length, 4);
   assert.equal(lines[0], "Epoch 1/2");
-  assert.match(lines[1], /^2\/2 - \d+s - \d+(ms|us|s)\/step - accuracy: \d\.\d{4} - loss: \d\.\d{4}$/);
+  assert.match(
+    lines[1],
+    /^2\/2 - \d+s - \d+(ms|us|s)\/step - accuracy: \d\.\d{4} - loss: \d\.\d{4}$/,
+  );
   lines.length = 0;
   await model.fit(X, Y, { epochs: 1, batchSize: 50, verbose: 1 });
   assert.equal(lines.length, 1);
