@@ -29,3 +29,8 @@ export function disposeTracked(): void {
   live.clear();
   for (const m of models) m.dispose();
 }
+
+/** How many models are tracked (created since the last `clearSession()` and not disposed). */
+export function trackedCount(): number {
+  return live.size;
+}
