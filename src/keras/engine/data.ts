@@ -12,7 +12,8 @@
  * xs.dispose();
  */
 import * as tf from "@tensorflow/tfjs";
-import { DataFrame, Series } from "../../data/danfo";
+import type { DataFrame, Series } from "../../data/danfo";
+import { isDanfoDataFrame, isDanfoSeries } from "../../validation/danfoBase";
 import { toMatrix, toVector } from "../../validation/coerce";
 import { ArgumentTypeError, ValueError, describe } from "../../validation/errors";
 
@@ -56,11 +57,11 @@ function toTensor(value: unknown, where: string, arg: string): { t: tf.Tensor; o
       ? { t: value, owned: false }
       : { t: tf.cast(value, "float32"), owned: true };
   }
-  if (value instanceof DataFrame) {
+  if (isDanfoDataFrame(value)) {
     const m = toMatrix(value, where, arg);
     return { t: tf.tensor2d(Float32Array.from(m.data), [m.rows, m.cols]), owned: true };
   }
-  if (value instanceof Series) {
+  if (isDanfoSeries(value)) {
     return { t: tf.tensor1d(Float32Array.from(toVector(value, where, arg))), owned: true };
   }
   if (Array.isArray(value) || ArrayBuffer.isView(value)) {

@@ -15,7 +15,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { uniqueName } from "../naming";
 import { KerasModel, builtinModelClass, subclassingError } from "./model";
-import { DataFrame, Series } from "../../data/danfo";
+import { isDanfoDataFrame, isDanfoSeries } from "../../validation/danfoBase";
 import { ArgumentTypeError, ValueError, describe } from "../../validation/errors";
 
 /** What a Sequential accepts: layers, and one `Input` first. */
@@ -31,8 +31,8 @@ type LayerWithShape = tf.layers.Layer & { batchInputShape?: (number | null)[] };
 
 function sampleShape(x: unknown): number[] | null {
   if (x instanceof tf.Tensor) return x.rank === 1 ? [1] : x.shape.slice(1);
-  if (x instanceof DataFrame) return [x.shape[1]];
-  if (x instanceof Series) return [1];
+  if (isDanfoDataFrame(x)) return [x.shape[1]];
+  if (isDanfoSeries(x)) return [1];
   const shape: number[] = [];
   let v: unknown = x;
   if (!Array.isArray(v) && !ArrayBuffer.isView(v)) return null;
