@@ -24,6 +24,7 @@ import { checkCount, isImprovement, resolveMode, type MonitorMode } from "./moni
 import { pythonFormat, formatValue, type FormatValue } from "../format";
 import { ValueError, describe } from "../../validation/errors";
 import { trainingLog } from "./trainingLog";
+import { stripFileScheme } from "../saving/files";
 
 /** Options of `ModelCheckpoint`. */
 export interface ModelCheckpointOptions {
@@ -117,7 +118,7 @@ export class ModelCheckpointCallback extends Callback {
       if (k === "epoch") continue;
       values[k] = (k === "batch" || k === "size") && Number.isInteger(v) ? BigInt(v) : v;
     }
-    return pythonFormat(this.filepath, values, "ModelCheckpoint", "filepath");
+    return stripFileScheme(pythonFormat(this.filepath, values, "ModelCheckpoint", "filepath"));
   }
 
   private shouldSave(epoch: number, logs: Logs, filepath: string): boolean {

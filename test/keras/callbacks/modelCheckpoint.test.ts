@@ -27,6 +27,11 @@ test("ModelCheckpoint: file names formatted like Python's str.format(epoch=epoch
   // 0.125 is a tie: Python rounds half to even.
   assert.equal(ckpt.filePathFor(9, { loss: 1, val_loss: 0.125 }), path.join(dir, "m-10-0.12-1.0"));
   assert.equal(
+    ModelCheckpoint("file:///tmp/ck/{epoch:02d}").filePathFor(0, {}),
+    "/tmp/ck/01",
+    "a file:// path is a plain path",
+  );
+  assert.equal(
     ModelCheckpoint("{epoch:03d}_{val_loss:.3e}_{loss:>8.3f}").filePathFor(6, {
       loss: 1,
       val_loss: 0.000125,
