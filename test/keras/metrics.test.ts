@@ -127,6 +127,9 @@ test("r2_score is 1 − SS_res / SS_tot over the whole epoch, whatever the batch
   fitted.compile({ optimizer: "sgd", loss: "mse", metrics: ["r2_score"] });
   const h = await fitted.fit(yPred, yTrue, { epochs: 2, batchSize: 3, verbose: 0 });
   assert.deepEqual(Object.keys(h.history), ["loss", "r2_score"]);
+  assert.equal(resolveMetric("R2Score", "mse", 1, "t").name, "r2_score", "class-name spelling");
+  assert.equal(resolveMetric("AUC", "binary_crossentropy", 1, "t").name, "auc");
+  assert.equal(resolveMetric("acc", "binary_crossentropy", 1, "t").name, "acc");
   assert.ok(h.history.r2_score.every(Number.isFinite));
   // Two outputs: Keras averages the per-column scores (class_aggregation="uniform_average").
   const m2 = resolveMetric("r2_score", "mse", 2, "t");

@@ -4,7 +4,8 @@
  * `binary_accuracy`, `categorical_accuracy`, `sparse_categorical_accuracy`, `mse`, `mae`,
  * `precision`, `recall`, `auc` (epoch-level, from accumulated counts), `r2_score` (from
  * accumulated sums over the epoch, as Keras's `R2Score`). The history key is the name given
- * (`"accuracy"` logs `accuracy`).
+ * (`"accuracy"` logs `accuracy`, `"acc"` logs `acc`); a Keras class-name spelling logs under
+ * the metric's Keras name (`"R2Score"` logs `r2_score`, `"AUC"` logs `auc`).
  *
  * @example
  * resolveMetric("accuracy", "binary_crossentropy", 1, "compile").name; // "accuracy"
@@ -59,5 +60,10 @@ export function resolveMetric(
   where: string,
 ): EpochMetric {
   const make = lookupName(where, "metric", name, MAKERS);
-  return make(normalizeName(name as string), loss, outputWidth);
+  const key = normalizeName(name as string);
+  // A class-name spelling logs under the metric's Keras name: "R2Score" → r2_score, "AUC" → auc.
+  const canonical = Object.prototype.hasOwnProperty.call(MAKERS, key)
+    ? key
+    : (Object.keys(MAKERS).find((k) => k.replace(/_/g, "") === key.replace(/_/g, "")) ?? key);
+  return make(canonical, loss, outputWidth);
 }
