@@ -245,7 +245,11 @@ class TslabMlKernelTests(jupyter_kernel_test.KernelTests):
 
     def test_tslab_ml_error_aborts_only_queued_requests(self):
         self.flush_channels()
-        first = self.kc.execute('throw new Error("first fails")')
+        # the first cell waits, so that the second request has surely arrived (is queued)
+        # when it fails
+        first = self.kc.execute(
+            'await new Promise((r) => setTimeout(r, 1000));\nthrow new Error("first fails");'
+        )
         second = self.kc.execute('"queued behind the error"')
         replies = {}
         while len(replies) < 2:
