@@ -52,14 +52,16 @@ export const JUPYTER_FOR_TESTS: PythonNeeds = {
     "nbconvert",
     "jupyter_client",
     "jupyter_kernel_test",
+    "h5py",
   ],
-  pip: ["notebook", "nbclient", "nbconvert", "jupyter_kernel_test"],
+  pip: ["notebook", "nbclient", "nbconvert", "jupyter_kernel_test", "h5py"],
   apt: [
     "jupyter-notebook",
     "jupyter-client",
     "python3-nbclient",
     "jupyter-nbconvert",
     "python3-jupyter-kernel-test",
+    "python3-h5py",
   ],
 };
 

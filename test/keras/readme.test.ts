@@ -29,7 +29,11 @@ test("README: the Sequential / fit / EarlyStopping / save / loadModel example ru
   assert.deepEqual(Object.keys(history.history), ["accuracy", "loss", "val_accuracy", "val_loss"]);
   assert.equal(again.countParams(), model.countParams());
   assert.equal(model.countParams(), 8 * 16 + 16 + 16 + 1);
-  assert.ok(fs.existsSync(path.join("models", "clf", "model.json")));
+  assert.ok(fs.statSync(path.join("models", "clf.keras")).isFile());
+  assert.deepEqual(
+    again.getWeights().map((w) => Array.from(w.dataSync())),
+    model.getWeights().map((w) => Array.from(w.dataSync())),
+  );
 });
 
 test("README: the custom layer example (subclass of tf.layers.Layer) runs and counts 7 params", async () => {

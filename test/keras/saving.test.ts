@@ -91,31 +91,38 @@ test("saveWeights / loadWeights by weight order", async () => {
   );
 });
 
-test("Keras file formats, missing model.json and truncated weights get clear errors", async () => {
+test("suffixes pick the format; legacy .h5 and crossed suffixes get errors naming the right path", async () => {
   const model = await trained();
-  await assert.rejects(model.save("models/clf.keras"), {
-    name: "ValueError",
-    message:
-      'save: the Keras 3 ".keras" zip format is a separate planned feature, not available yet; ' +
-      'use a folder now: model.save("models/clf") writes model.json + weights.bin into that folder ' +
-      'and keras.models.loadModel("models/clf") reads it back',
-  });
-  await assert.rejects(
-    keras.models.loadModel("file://models/clf.keras"),
-    /^ValueError: loadModel: the Keras 3 "\.keras" zip format is a separate planned feature, not available yet; use a folder now: model\.save\("models\/clf"\)/,
-  );
   await assert.rejects(model.save("m.h5"), {
     message:
-      'save: HDF5 (.h5) files are not supported (the Keras 3 ".keras" zip format is a separate ' +
-      'planned feature); use a folder now: model.save("m") writes model.json + weights.bin into ' +
-      'that folder and keras.models.loadModel("m") reads it back',
+      'save: the legacy HDF5 model format (.h5) is not supported; use the Keras 3 format "m.keras" ' +
+      '(in Python: model.save("m.keras"))',
   });
-  await assert.rejects(model.saveWeights("w.weights.h5"), {
+  await assert.rejects(
+    keras.models.loadModel("file://m.hdf5"),
+    /use the Keras 3 format "m\.keras"/,
+  );
+  await assert.rejects(model.save("w.weights.h5"), {
     message:
-      'saveWeights: HDF5 (.h5) files are not supported (the Keras 3 ".keras" zip format is a ' +
-      'separate planned feature); use a folder now: model.saveWeights("w") writes weights.json + ' +
-      'weights.bin into that folder and model.loadWeights("w") reads them back',
+      'save: "w.weights.h5" is a weights file; model.save takes a .keras file such as "w.keras" ' +
+      '(or use model.saveWeights("w.weights.h5"))',
   });
+  await assert.rejects(model.saveWeights("m.keras"), {
+    message:
+      'saveWeights: a .keras file holds a whole model; use model.saveWeights("m.weights.h5") for ' +
+      'weights, or model.save("m.keras")',
+  });
+  await assert.rejects(model.saveWeights("w.h5"), {
+    message: 'saveWeights: weights files end in .weights.h5 (as in Keras 3); use "w.weights.h5"',
+  });
+  await assert.rejects(
+    model.loadWeights("m.keras"),
+    /loadWeights: a \.keras file holds a whole model/,
+  );
+});
+
+test("missing model.json and truncated weights get clear errors", async () => {
+  const model = await trained();
   const root = tempDir("keras-load");
   await assert.rejects(
     keras.models.loadModel(path.join(root, "nothing")),

@@ -13,6 +13,13 @@ export async function backendReady(): Promise<void> {
   await ready();
 }
 
+/** The path of a file in test/fixtures/keras. */
+export function fixturePath(file: string): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  return path.join(dir, "test", "fixtures", "keras", file);
+}
+
 /** A JSON fixture of test/fixtures/keras. */
 export function loadFixture<T>(file: string): T {
   let dir = __dirname;

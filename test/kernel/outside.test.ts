@@ -40,6 +40,7 @@ test(
       `const names: unknown[] = [${values.join(", ")}];\nconst missing = names.filter((v) => v === undefined).length;\nif (missing) throw new Error(missing + " public names are undefined");\nconsole.log("imported " + names.length + " values");`,
       `const info: BackendInfo = await ready();\nconst t: tf.Tensor = tf.tensor1d([1, 2, 3]).square();\nconsole.log(info.name, JSON.stringify(t.arraySync()));`,
       `import * as tfDirect from "@tensorflow/tfjs";\nconsole.log("same engine: " + (tfDirect.engine() === tf.engine()));`,
+      `const km = keras.Sequential([keras.Input({ shape: [2] }), keras.layers.Dense(1)]);\nawait km.save("m.keras");\nconst kr = await keras.models.loadModel("m.keras");\nconsole.log("keras file: " + kr.countParams() + " params");`,
       `const bad: number = "not a number";`,
     ];
     fs.writeFileSync(file, JSON.stringify(notebook(cells)));
@@ -52,9 +53,11 @@ test(
     assert.match(text(1), new RegExp(`imported ${values.length} values`));
     assert.match(text(2), /^(wasm|cpu|tensorflow) \[1,4,9\]$/m);
     assert.match(text(3), /^same engine: true$/m);
+    // h5wasm (an ES module) loads from the installed package inside the kernel
+    assert.match(text(4), /^keras file: 3 params$/m);
     // the last cell proves that type checking is on: exactly that cell fails, with a TypeScript error
     assert.deepEqual(result.errors, [
-      "cell 4: TypeScriptError: line 1, column 7: Type 'string' is not assignable to type 'number'.",
+      "cell 5: TypeScriptError: line 1, column 7: Type 'string' is not assignable to type 'number'.",
     ]);
   },
 );

@@ -10,12 +10,13 @@
  * saves only when `monitor` improves on the best so far (or on `initialValueThreshold`).
  * `verbose: 1` prints, as Keras: `Epoch 3: val_loss improved from 0.51230 to 0.48810, saving
  * model to ckpt/best`, `Epoch 4: val_loss did not improve from 0.48810`, or
- * `Epoch 1: saving model to ckpt/01`. Paths are folders (tslab-ml's saved-model format).
+ * `Epoch 1: saving model to ckpt/01`. The path's suffix picks the format as in `model.save`:
+ * `.keras` (Keras 3 file), `.weights.h5` with `saveWeightsOnly`, or a folder.
  *
  * @example
- * const ckpt = ModelCheckpoint("models/best", { monitor: "val_loss", saveBestOnly: true });
+ * const ckpt = ModelCheckpoint("models/best.keras", { monitor: "val_loss", saveBestOnly: true });
  * await model.fit(x, y, { epochs: 20, validationSplit: 0.2, callbacks: [ckpt] });
- * fs.existsSync("models/best/model.json"); // true
+ * fs.existsSync("models/best.keras"); // true
  */
 import fs from "fs";
 import path from "path";

@@ -194,19 +194,25 @@ export abstract class KerasModel implements CallbackModel {
     this.tfModel.setWeights(weights);
   }
 
-  /** Saves the model (model.json + weights.bin) into the folder `path`, atomically. */
+  /**
+   * Saves the model atomically: `"x.keras"` writes a Keras 3 file (Python Keras loads it); any
+   * other path is a folder (model.json + weights.bin, keeps registered custom layers).
+   */
   save(path: string): Promise<void> {
     this.checkAlive("save");
     return saveModel(this, path);
   }
 
-  /** Saves only the weights into the folder `path` (weights.json + weights.bin), atomically. */
+  /**
+   * Saves only the weights atomically: `"x.weights.h5"` writes Keras 3's weights file; any other
+   * path is a folder (weights.json + weights.bin).
+   */
   saveWeights(path: string): Promise<void> {
     this.checkAlive("saveWeights");
     return saveModelWeights(this, path);
   }
 
-  /** Loads weights saved by `saveWeights` (layer names and shapes must match). */
+  /** Loads weights saved by `saveWeights` (or Keras's `save_weights`); shapes must match. */
   loadWeights(path: string): Promise<void> {
     this.checkAlive("loadWeights");
     return loadModelWeights(this, path);

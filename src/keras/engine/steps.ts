@@ -9,6 +9,7 @@
  * evaluateData(model.tfModel, resolveLoss("mse", "t").fn, [], [x], y, 32).loss; // mse + penalties
  */
 import * as tf from "@tensorflow/tfjs";
+import { countStep } from "../optimizers/steps";
 import type { Logs } from "../callbacks/callback";
 import type { LossFn } from "../losses";
 import type { EpochMetric } from "../metrics";
@@ -49,6 +50,7 @@ export function trainStep(
     true,
     vars,
   ) as tf.Scalar;
+  countStep(optimizer);
   const p = pred as unknown as tf.Tensor;
   const all = tf.tidy(() =>
     tf.concat([tf.reshape(cost, [1]), ...metrics.map((m) => m.stats(y, p))]),

@@ -5,7 +5,8 @@
  * Behaviour: Dropout zeroes a fraction `rate` of inputs during training only and scales the rest
  * by `1 / (1 - rate)`; Flatten keeps the batch axis and flattens the rest; Activation applies a
  * Keras activation by name; BatchNormalization normalises with momentum 0.99, epsilon 0.001
- * (Keras defaults) and has 4 parameters per feature (2 trainable).
+ * (Keras defaults) and has 4 parameters per feature (2 trainable; `center: false` drops beta,
+ * `scale: false` drops gamma).
  *
  * @example
  * Sequential([Input({ shape: [4] }), Dense(8), Dropout(0.3), Activation("relu")]).countParams(); // 40
@@ -13,6 +14,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { resolveActivation } from "../activations";
 import { baseArgs, type Layer, type LayerOptions } from "./options";
+import { KerasBatchNormalization } from "./batchNormalization";
 import { ValueError } from "../../validation/errors";
 
 /** Dropout with rate in [0, 1). */
@@ -48,14 +50,20 @@ export interface BatchNormalizationOptions extends LayerOptions {
   epsilon?: number;
   /** Default -1 (features last). */
   axis?: number;
+  /** Learn an offset `beta`; default true. */
+  center?: boolean;
+  /** Learn a scale `gamma`; default true. */
+  scale?: boolean;
 }
 
 /** Batch normalisation over the last axis. */
 export function BatchNormalization(options: BatchNormalizationOptions = {}): Layer {
-  return tf.layers.batchNormalization({
+  return new KerasBatchNormalization({
     ...baseArgs("BatchNormalization", "batch_normalization", options),
     momentum: options.momentum ?? 0.99,
     epsilon: options.epsilon ?? 0.001,
     axis: options.axis ?? -1,
+    center: options.center ?? true,
+    scale: options.scale ?? true,
   });
 }

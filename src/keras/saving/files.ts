@@ -1,7 +1,8 @@
 /**
  * Atomic folder writes and checked reads for saved models.
  *
- * Behaviour: `writeFolderAtomically` writes every file into a temporary folder beside the target,
+ * Behaviour: `checkSavePath` tells a `.keras` file, a `.weights.h5` file and a folder apart.
+ * `writeFolderAtomically` writes every file into a temporary folder beside the target,
  * then swaps it in with renames, so a failed save leaves the previous files intact. A target
  * folder holding files other than ours is refused rather than replaced.
  *
@@ -22,40 +23,51 @@ export function stripFileScheme(target: string): string {
   return target.replace(/^file:\/\//i, "");
 }
 
-/** How the folder form is written for the function `where` (for the format errors). */
-function folderForm(where: string, folder: string): string {
-  const q = JSON.stringify(folder);
-  return /weights/i.test(where)
-    ? `model.saveWeights(${q}) writes weights.json + weights.bin into that folder and model.loadWeights(${q}) reads them back`
-    : `model.save(${q}) writes model.json + weights.bin into that folder and keras.models.loadModel(${q}) reads it back`;
-}
+/** What a save / load path names: a `.keras` file, a `.weights.h5` file, or a folder. */
+export type SavedKind = "keras" | "weightsH5" | "folder";
 
 /**
- * Checks a saved-model or weights folder path and returns it without a `file://` prefix.
- * Refuses the Keras file formats we cannot write: `.keras` (the Keras 3 zip format, a separate
- * planned feature) and `.h5` / `.hdf5`, naming the folder form that works now.
+ * Checks a save / load path for the function `where` and returns it without a `file://`
+ * prefix, with what it names. `save` / `loadModel` take a `.keras` file or a folder;
+ * `saveWeights` / `loadWeights` take a `.weights.h5` file (Keras 3's suffix) or a folder. A
+ * legacy HDF5 model file (`.h5` / `.hdf5`), or a suffix given to the other function, is a
+ * ValueError naming the path that works.
  */
-export function checkFolderPath(where: string, target: unknown): string {
+export function checkSavePath(where: string, target: unknown): { path: string; kind: SavedKind } {
   if (typeof target !== "string" || stripFileScheme(target).trim() === "") {
     throw new ValueError(
-      `${where}: path must be a folder path such as "models/reg"; got ${String(target)}`,
+      `${where}: path must be a file such as "models/reg.keras" or a folder such as "models/reg"; got ${String(target)}`,
     );
   }
-  const folder = stripFileScheme(target);
-  if (/\.keras$/i.test(folder)) {
+  const p = stripFileScheme(target);
+  const weightsFn = /weights/i.test(where);
+  const q = (s: string) => JSON.stringify(s);
+  if (/\.keras$/i.test(p)) {
+    if (!weightsFn) return { path: p, kind: "keras" };
+    const w = p.replace(/\.keras$/i, ".weights.h5");
     throw new ValueError(
-      `${where}: the Keras 3 ".keras" zip format is a separate planned feature, not available yet; ` +
-        `use a folder now: ${folderForm(where, folder.replace(/\.keras$/i, ""))}`,
+      `${where}: a .keras file holds a whole model; use model.${where}(${q(w)}) for weights, ` +
+        `or ${where === "saveWeights" ? "model.save" : "keras.models.loadModel"}(${q(p)})`,
     );
   }
-  if (/\.(h5|hdf5)$/i.test(folder)) {
+  if (/\.weights\.(h5|hdf5)$/i.test(p)) {
+    if (weightsFn) return { path: p, kind: "weightsH5" };
+    const k = p.replace(/\.weights\.(h5|hdf5)$/i, ".keras");
     throw new ValueError(
-      `${where}: HDF5 (.h5) files are not supported (the Keras 3 ".keras" zip format is a separate ` +
-        `planned feature); use a folder now: ` +
-        folderForm(where, folder.replace(/(\.weights)?\.(h5|hdf5)$/i, "")),
+      `${where}: ${q(p)} is a weights file; ${where === "save" ? "model.save" : "keras.models.loadModel"} ` +
+        `takes a .keras file such as ${q(k)} (or use model.${where === "save" ? "saveWeights" : "loadWeights"}(${q(p)}))`,
     );
   }
-  return folder;
+  if (/\.(h5|hdf5)$/i.test(p)) {
+    const stem = p.replace(/\.(h5|hdf5)$/i, "");
+    throw new ValueError(
+      weightsFn
+        ? `${where}: weights files end in .weights.h5 (as in Keras 3); use ${q(`${stem}.weights.h5`)}`
+        : `${where}: the legacy HDF5 model format (.h5) is not supported; use the Keras 3 format ` +
+            `${q(`${stem}.keras`)} (in Python: model.save(${q(`${stem}.keras`)}))`,
+    );
+  }
+  return { path: p, kind: "folder" };
 }
 
 /** Writes `files` as the folder `target`, atomically (see the module doc). */

@@ -1,5 +1,6 @@
 /**
- * `keras.models.loadModel(folder)`: reloads a model saved by `model.save(folder)`, with its
+ * `keras.models.loadModel(path)`: reloads a `.keras` file (written here or by Python Keras 3; see
+ * `./kerasFile`) or a model folder saved by `model.save(folder)`, with its
  * weights bit for bit and, when it was compiled, its optimizer (name and configuration), loss
  * and metrics.
  *
@@ -20,13 +21,16 @@ import { optimizerFromConfig } from "../optimizers";
 import { FunctionalModel } from "../engine/functional";
 import type { KerasModel } from "../engine/model";
 import { SequentialModel } from "../engine/sequential";
-import { checkFolderPath, readJson, readWeightsBin } from "./files";
+import { checkSavePath, readJson, readWeightsBin } from "./files";
+import { loadKerasFile } from "./kerasFile/loadKerasFile";
 import type { SavedMetadata } from "./save";
 import { ValueError } from "../../validation/errors";
 
 /** Loads a saved model folder (see the module doc). */
 export async function loadModel(path: string): Promise<KerasModel> {
-  let folder = checkFolderPath("loadModel", path);
+  const checked = checkSavePath("loadModel", path);
+  if (checked.kind === "keras") return loadKerasFile(checked.path);
+  let folder = checked.path;
   if (/(^|[\\/])model\.json$/.test(folder) && fs.existsSync(folder) && fs.statSync(folder).isFile())
     folder = nodePath.dirname(folder);
   const json = readJson("loadModel", folder, "model.json", "a saved model");

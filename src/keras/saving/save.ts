@@ -1,5 +1,7 @@
 /**
- * Saving without tfjs-node: `model.save(folder)` writes `model.json` (tfjs layers-model format,
+ * Saving without tfjs-node. `model.save("x.keras")` writes the Keras 3 file format and
+ * `model.saveWeights("x.weights.h5")` Keras 3's weights file (see `./kerasFile`). With a folder
+ * path, `model.save(folder)` writes `model.json` (tfjs layers-model format,
  * with the compile configuration in `userDefinedMetadata.tslabMl`) and `weights.bin`;
  * `model.saveWeights(folder)` writes `weights.json` + `weights.bin`; `model.loadWeights(folder)`
  * reads them back in weight order. Writes are atomic: a failed save keeps the previous files.
@@ -7,6 +9,7 @@
  * routers of `./fileRouter` for `tfModel.save` / `tf.loadLayersModel`.
  *
  * @example
+ * await model.save("models/reg.keras");
  * await model.save("models/reg");
  * fs.readdirSync("models/reg").sort(); // ["model.json", "weights.bin"]
  */
@@ -14,7 +17,7 @@ import * as tf from "@tensorflow/tfjs";
 import { optimizerConfig } from "../optimizers";
 import type { KerasModel } from "../engine/model";
 import {
-  checkFolderPath,
+  checkSavePath,
   decodeInOrder,
   modelFolderFiles,
   readJson,
@@ -22,6 +25,7 @@ import {
   writeFolderAtomically,
 } from "./files";
 import { ValueError } from "../../validation/errors";
+import { loadWeightsH5, saveKerasFile, saveWeightsH5 } from "./kerasFile/kerasFile";
 import "./fileRouter";
 
 /** What we keep in model.json's `userDefinedMetadata.tslabMl`. */
@@ -35,7 +39,8 @@ export interface SavedMetadata {
 
 /** `model.save(path)`. */
 export async function saveModel(model: KerasModel, path: string): Promise<void> {
-  const target = checkFolderPath("save", path);
+  const { path: target, kind } = checkSavePath("save", path);
+  if (kind === "keras") return saveKerasFile(model, target);
   const c = model.compileConfig;
   const meta: SavedMetadata = {
     compile: c
@@ -54,7 +59,8 @@ export async function saveModel(model: KerasModel, path: string): Promise<void> 
 
 /** `model.saveWeights(path)`. */
 export async function saveModelWeights(model: KerasModel, path: string): Promise<void> {
-  const target = checkFolderPath("saveWeights", path);
+  const { path: target, kind } = checkSavePath("saveWeights", path);
+  if (kind === "weightsH5") return saveWeightsH5(model, target);
   const named = model.tfModel.weights.map((w) => ({ name: w.originalName, tensor: w.read() }));
   const { data, specs } = await tf.io.encodeWeights(named);
   writeFolderAtomically("saveWeights", target, {
@@ -65,7 +71,8 @@ export async function saveModelWeights(model: KerasModel, path: string): Promise
 
 /** `model.loadWeights(path)`: by order, checking count and shapes. */
 export async function loadModelWeights(model: KerasModel, path: string): Promise<void> {
-  const folder = checkFolderPath("loadWeights", path);
+  const { path: folder, kind } = checkSavePath("loadWeights", path);
+  if (kind === "weightsH5") return loadWeightsH5(model, folder);
   const json = readJson("loadWeights", folder, "weights.json", "a weights folder");
   const specs = json.weights as tf.io.WeightsManifestEntry[];
   const own = model.tfModel.weights;
