@@ -2,8 +2,9 @@
  * Atomic folder writes and checked reads for saved models.
  *
  * Behaviour: `checkSavePath` tells a `.keras` file, a `.weights.h5` file and a folder apart.
- * `writeFolderAtomically` writes every file into a temporary folder beside the target,
- * then swaps it in with renames, so a failed save leaves the previous files intact. A target
+ * `writeFolderAtomically` writes every file (flushed to disk) into a temporary folder beside the
+ * target, then swaps it in with renames, so a failed or killed save leaves the previous files
+ * intact; leftovers of killed saves are removed by the next successful one (`./atomicWrite`). A target
  * folder holding files other than ours is refused rather than replaced.
  *
  * @example
@@ -14,6 +15,7 @@ import fs from "fs";
 import path from "path";
 import * as tf from "@tensorflow/tfjs";
 import { ValueError } from "../../validation/errors";
+import { removeStaleTemps, tempNameFor, writeDurableFile } from "./atomicWrite";
 
 /** File names a saved model or weights folder may contain. */
 export const SAVED_FILES = ["model.json", "weights.bin", "weights.json"];
@@ -91,9 +93,10 @@ export function writeFolderAtomically(
       );
     }
   }
-  const tmp = fs.mkdtempSync(path.join(parent, `.${path.basename(abs)}.tmp-`));
+  const tmp = tempNameFor(abs);
+  fs.mkdirSync(tmp);
   try {
-    for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(tmp, name), data);
+    for (const [name, data] of Object.entries(files)) writeDurableFile(tmp, name, data);
     if (exists) {
       const old = `${tmp}.old`;
       fs.renameSync(abs, old);
@@ -111,6 +114,7 @@ export function writeFolderAtomically(
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+  removeStaleTemps(abs);
 }
 
 /** Reads and parses a JSON file of a saved folder, with clear errors. */

@@ -27,7 +27,7 @@ import { modelSlots, modelToKeras } from "./modelToKeras";
 import { assignSlots, readSlots, slotDatasets } from "./weightsLayout";
 import { zipMembers } from "./zip";
 import { optimizerDatasets } from "./optimizerState";
-import { ValueError } from "../../../validation/errors";
+import { writeFileAtomically } from "../atomicWrite";
 
 /** The Keras version written to metadata.json: the format these files follow. */
 export const KERAS_FORMAT_VERSION = "3.5.0";
@@ -38,30 +38,6 @@ function dateSaved(d = new Date()): string {
     `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}@` +
     `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
   );
-}
-
-/** Writes `bytes` to `file` through a temporary file in the same folder and a rename. */
-export function writeFileAtomically(where: string, file: string, bytes: Uint8Array): void {
-  const abs = path.resolve(file);
-  try {
-    fs.mkdirSync(path.dirname(abs), { recursive: true });
-  } catch (e) {
-    throw new ValueError(`${where}: cannot create the folder of ${file} (${(e as Error).message})`);
-  }
-  if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) {
-    throw new ValueError(`${where}: ${file} is a folder; give a file path or another name`);
-  }
-  const tmp = path.join(
-    path.dirname(abs),
-    `.${path.basename(abs)}.tmp-${process.pid}-${Date.now()}`,
-  );
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, abs);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new ValueError(`${where}: cannot write ${file} (${(e as Error).message.split("\n")[0]})`);
-  }
 }
 
 /** Runs `fn` with a fresh temporary folder that is removed afterwards. */
