@@ -24,6 +24,7 @@ import { summaryBundle, summaryText } from "./summary";
 import { saveModel, saveModelWeights, loadModelWeights } from "../saving/save";
 import { JUPYTER_DISPLAY, type MimeBundle } from "../../display/mime";
 import { display, kernelBridge } from "../../display/display";
+import "../../display/releaseHook";
 import { ValueError } from "../../validation/errors";
 
 export type { InferenceOptions } from "./inference";

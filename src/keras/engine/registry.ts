@@ -34,3 +34,8 @@ export function disposeTracked(): void {
 export function trackedCount(): number {
   return live.size;
 }
+
+/** Whether `value` is a model tracked here (built and not disposed). */
+export function isTracked(value: unknown): value is Disposable {
+  return live.has(value as Disposable);
+}
