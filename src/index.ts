@@ -19,7 +19,7 @@ export {
   type Displayable,
 } from "./display";
 export { interruptGuard, type InterruptGuard } from "./display/interrupt";
-export { ValueError, NotFittedError } from "./validation/errors";
+export { ValueError, NotFittedError, FileNotFoundError } from "./validation/errors";
 export { DataFrame, Series, danfo } from "./data/danfo";
 // == data (src/data) ==
 export {

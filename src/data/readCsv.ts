@@ -11,7 +11,12 @@ import { DataFrame } from "./danfo";
 import { typeColumn, parseIsoDate, type TypedColumn } from "./csvColumns";
 import { decodeText } from "./textDecode";
 import { checkOptions } from "./options";
-import { ArgumentTypeError, ValueError, describe } from "../validation/errors";
+import {
+  ArgumentTypeError,
+  FileNotFoundError,
+  ValueError,
+  describe,
+} from "../validation/errors";
 
 /** Options of {@link readCsv}. */
 export interface ReadCsvOptions {
@@ -40,7 +45,9 @@ function readBytes(file: string): Buffer {
     stat = fs.statSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT")
-      throw new ValueError(`${WHERE}: file not found: ${file} (working directory: ${process.cwd()})`);
+      throw new FileNotFoundError(
+        `${WHERE}: file not found: ${file} (working directory: ${process.cwd()})`,
+      );
     throw new ValueError(`${WHERE}: cannot read ${file}: ${(e as Error).message}`);
   }
   if (stat.isDirectory()) throw new ValueError(`${WHERE}: ${file} is a folder, not a CSV file`);
@@ -132,8 +139,9 @@ function dateColumnsOf(option: unknown, names: string[]): Set<string> {
  * Columns of numbers become `int32` (whole numbers, none missing) or `float32` (missing cells
  * and NA words such as `NA` / `NaN` become NaN); `true`/`false` columns become `boolean`; other
  * columns stay text (missing text is null). Empty column names become `"Unnamed: j"`, repeated
- * ones `"name.1"`. Errors name the file and line: file not found (with the working directory),
- * an empty file, a row with a different number of fields, invalid UTF-8 (with its byte offset).
+ * ones `"name.1"`. Errors name the file and line: file not found (a `FileNotFoundError`, as in
+ * pandas, with the working directory), an empty file, a row with a different number of fields,
+ * invalid UTF-8 (with its byte offset).
  *
  * @param path The file, relative to the working directory (the notebook's folder) or absolute.
  * @param options `delimiter` (detected), `header` (true), `parseDates` ([]), `encoding` ("utf-8").

@@ -14,7 +14,8 @@ const WHERE = "toCategorical";
  *
  * Labels are integers from 0 to numClasses - 1 (number[], typed array, Series, or a tensor of
  * shape `[n]` or `[n, 1]`). `numClasses` defaults to the largest label + 1. A negative,
- * fractional or missing label, or one ≥ numClasses, is an error naming its position.
+ * fractional or missing label, or one ≥ numClasses, is an error naming its position
+ * (`labels[2] is 10, outside [0, 9] for numClasses = 10`).
  *
  * @example
  * toCategorical([0, 2, 1]).arraySync(); // [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
@@ -26,7 +27,7 @@ export function toCategorical(labels: VectorLike, numClasses?: number): tf.Tenso
   for (let i = 0; i < y.length; i++) {
     if (!Number.isInteger(y[i]) || y[i] < 0) {
       throw new ValueError(
-        `${WHERE}: labels must be integers ≥ 0 (class numbers); label ${i} is ${y[i]}` +
+        `${WHERE}: labels must be integers ≥ 0 (class numbers); labels[${i}] is ${y[i]}` +
           (Number.isNaN(y[i])
             ? ` (${missing} missing label${missing === 1 ? "" : "s"} in all; drop those rows first)`
             : "; encode classes first, e.g. with LabelEncoder"),
@@ -42,7 +43,7 @@ export function toCategorical(labels: VectorLike, numClasses?: number): tf.Tenso
   if (max >= k) {
     const i = y.findIndex((v) => v >= k);
     throw new ValueError(
-      `${WHERE}: label ${i} is ${y[i]}, outside [0, ${k - 1}] for numClasses = ${k}; ` +
+      `${WHERE}: labels[${i}] is ${y[i]}, outside [0, ${k - 1}] for numClasses = ${k}; ` +
         `raise numClasses to at least ${max + 1} or leave it out`,
     );
   }

@@ -64,8 +64,10 @@ export function lineTraces(
     const y = plotValues(s.y, where, name);
     let x: Datum[] = range(y.values.length);
     if (s.x !== undefined) {
-      x = plotValues(s.x, where, `x of ${name}`).values;
-      checkSameLength(where, `x of ${name}`, x.length, name, y.values.length);
+      const plain = series.length === 1 && s.name === undefined;
+      const [xLabel, yLabel] = plain ? ["x", "y"] : [`x of "${name}"`, `y of "${name}"`];
+      x = plotValues(s.x, where, xLabel).values;
+      checkSameLength(where, xLabel, x.length, yLabel, y.values.length);
     }
     notes.push(skippedNote(y.skipped, series.length > 1 ? name : undefined));
     return {

@@ -1,6 +1,7 @@
 import { DataFrame, Series } from "../data/danfo";
 import { isDanfoDataFrame, isDanfoSeries } from "../validation/danfoBase";
 import { ArgumentTypeError, ValueError, describe } from "../validation/errors";
+import { checkOptions } from "../data/options";
 
 /** Options of {@link getDummies}. */
 export interface GetDummiesOptions {
@@ -58,13 +59,15 @@ function prefixFor(
  * ready for a model.
  *
  * @param data A DataFrame or a Series.
- * @param options `columns` (default: string columns), `prefix`, `prefixSep` ("_"), `dropFirst` (false).
+ * @param options `columns` (default: string columns), `prefix`, `prefixSep` ("_"), `dropFirst` (false);
+ *   any other key (a Python spelling such as `drop_first`) is an error naming the right one.
  * @example
  * const df = new DataFrame({ size: [1, 2, 3], town: ["Rome", "Boston", "Rome"] });
  * getDummies(df).columns; // ["size", "town_Boston", "town_Rome"]
  */
 export function getDummies(data: DataFrame | Series, options: GetDummiesOptions = {}): DataFrame {
   const where = "getDummies";
+  checkOptions(where, options, ["columns", "prefix", "prefixSep", "dropFirst"]);
   const sep = options.prefixSep ?? "_";
   const dropFirst = options.dropFirst ?? false;
   if (isDanfoSeries(data)) {

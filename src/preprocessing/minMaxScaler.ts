@@ -1,4 +1,5 @@
 import { ValueError } from "../validation/errors";
+import { checkOptions } from "../data/options";
 import { Scaler } from "./scaler";
 import type { Table } from "./table";
 
@@ -22,7 +23,8 @@ const TINY = 10 * Number.EPSILON;
  * `inverseTransform` accept a DataFrame (columns and index kept), number[][] or a tf.Tensor
  * and return the same kind. Fit on the training data only, then transform the test data.
  *
- * @param options `featureRange` (default `[0, 1]`), `clip` (default false).
+ * @param options `featureRange` (default `[0, 1]`), `clip` (default false); any other key (a
+ *   Python spelling such as `feature_range`) is an error naming the right one.
  * @example
  * const scaler = new MinMaxScaler();
  * scaler.fitTransform([[1, 10], [2, 20], [3, 30]]); // [[0, 0], [0.5, 0.5], [1, 1]]
@@ -44,6 +46,7 @@ export class MinMaxScaler extends Scaler {
 
   constructor(options: MinMaxScalerOptions = {}) {
     super();
+    checkOptions("MinMaxScaler", options, ["featureRange", "clip"]);
     const range = options.featureRange ?? [0, 1];
     if (
       !Array.isArray(range) ||

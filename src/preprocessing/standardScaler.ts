@@ -1,4 +1,5 @@
 import { ValueError } from "../validation/errors";
+import { checkOptions } from "../data/options";
 import { Scaler } from "./scaler";
 import type { Table } from "./table";
 
@@ -51,7 +52,8 @@ function columnStats(t: Table): { mean: number[]; variance: number[]; n: number[
  * column gets scale 1. Accepts a DataFrame (columns and index kept), number[][] or a tf.Tensor
  * and returns the same kind.
  *
- * @param options `withMean` (default true), `withStd` (default true).
+ * @param options `withMean` (default true), `withStd` (default true); any other key (a Python
+ *   spelling such as `with_mean`) is an error naming the right one.
  * @example
  * const scaler = new StandardScaler();
  * scaler.fitTransform([[0], [0], [1], [1]]); // [[-1], [-1], [1], [1]]
@@ -67,6 +69,7 @@ export class StandardScaler extends Scaler {
 
   constructor(options: StandardScalerOptions = {}) {
     super();
+    checkOptions("StandardScaler", options, ["withMean", "withStd"]);
     this.withMean = options.withMean ?? true;
     this.withStd = options.withStd ?? true;
     for (const [k, v] of [

@@ -18,6 +18,11 @@ export class NotFittedError extends Error {
   override name = "NotFittedError";
 }
 
+/** A file that does not exist (Python's `FileNotFoundError`, which pandas' `read_csv` raises). */
+export class FileNotFoundError extends Error {
+  override name = "FileNotFoundError";
+}
+
 /** An argument of the wrong kind (a string where a number was expected…). */
 export class ArgumentTypeError extends TypeError {
   override name = "TypeError";

@@ -120,7 +120,7 @@ test("errors: missing file, folder, empty file, unknown option, bad arguments", 
   assert.throws(
     () => readCsv("./x.csv"),
     (e: Error) =>
-      e.name === "ValueError" &&
+      e.name === "FileNotFoundError" &&
       e.message === `readCsv: file not found: ./x.csv (working directory: ${cwd})`,
   );
   const dir = tempDir("csvdir");

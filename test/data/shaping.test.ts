@@ -37,18 +37,18 @@ test("toCategorical errors: labels outside numClasses, negative, fractional, emp
     (e: Error) =>
       e.name === "ValueError" &&
       e.message ===
-        "toCategorical: label 2 is 10, outside [0, 9] for numClasses = 10; " +
+        "toCategorical: labels[2] is 10, outside [0, 9] for numClasses = 10; " +
           "raise numClasses to at least 11 or leave it out",
   );
   assert.throws(
     () => toCategorical([0, -1]),
-    /toCategorical: labels must be integers ≥ 0 \(class numbers\); label 1 is -1; encode classes first/,
+    /toCategorical: labels must be integers ≥ 0 \(class numbers\); labels\[1\] is -1; encode classes first/,
   );
-  assert.throws(() => toCategorical([0.5]), /label 0 is 0\.5/);
-  assert.throws(() => toCategorical([NaN]), /label 0 is NaN \(1 missing label in all; drop/);
+  assert.throws(() => toCategorical([0.5]), /labels\[0\] is 0\.5/);
+  assert.throws(() => toCategorical([NaN]), /labels\[0\] is NaN \(1 missing label in all; drop/);
   assert.throws(
     () => toCategorical([0, NaN, 1, NaN]),
-    /label 1 is NaN \(2 missing labels in all; drop those rows first\)$/,
+    /labels\[1\] is NaN \(2 missing labels in all; drop those rows first\)$/,
   );
   assert.throws(() => toCategorical([]), /toCategorical: labels is empty; at least 1 label is required/);
   assert.throws(() => toCategorical([1], 0), /toCategorical: numClasses must be a positive integer; got 0/);

@@ -173,7 +173,15 @@ test("other argument checks", () => {
   );
   assert.throws(
     () => line({ y: [1, 2], x: [1] }),
-    /line: x of y and y have different lengths \(1 != 2\)/,
+    /^ValueError: line: x and y have different lengths \(1 != 2\)$/,
+  );
+  assert.throws(
+    () =>
+      line([
+        { y: [1, 2], name: "loss" },
+        { y: [3], x: [1, 2], name: "val_loss" },
+      ]),
+    /^ValueError: line: x of "val_loss" and y of "val_loss" have different lengths \(2 != 1\)$/,
   );
   assert.throws(
     () => imageGrid([[1, 2, 3]]),

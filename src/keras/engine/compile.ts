@@ -3,7 +3,8 @@
  *
  * Options: `optimizer` (default "rmsprop", as Keras; a name such as "adam" / "sgd" / "RMSprop" /
  * "adagrad", or `keras.optimizers.Adam({...})`), `loss` (required; Keras or tfjs name), `metrics`
- * (default none; names such as "accuracy", "mae", "precision", "recall", "auc").
+ * (default none; names such as "accuracy", "mae", "precision", "recall", "auc"). Any other
+ * option is an error naming the closest valid one (`metric` → `metrics`).
  *
  * @example
  * model.compile({ optimizer: "adam", loss: "binary_crossentropy", metrics: ["accuracy"] });
@@ -13,6 +14,7 @@ import { resolveLoss, type Loss } from "../losses";
 import { resolveMetric, METRIC_NAMES, type EpochMetric } from "../metrics";
 import { resolveOptimizer } from "../optimizers";
 import { lookupName } from "../../validation/names";
+import { checkOptions } from "../../data/options";
 import { ArgumentTypeError, ValueError, describe } from "../../validation/errors";
 
 /** Options of `model.compile`. */
@@ -36,6 +38,7 @@ export function resolveCompile(options: CompileOptions): Compiled {
       `compile: options must be an object such as { optimizer: "adam", loss: "mse" }; got ${describe(options)}`,
     );
   }
+  checkOptions("compile", options, ["optimizer", "loss", "metrics"]);
   if (options.loss === undefined) {
     throw new ValueError(
       `compile: loss is required, e.g. { loss: "mse" } or { loss: "binary_crossentropy" }`,

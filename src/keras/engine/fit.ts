@@ -11,6 +11,9 @@
  * learning rate differs from its value at the start, `learning_rate` is logged for every epoch
  * (earlier epochs get the initial rate), so it lines up with `loss` in the History.
  *
+ * Unlike Keras, which trains on to a History of NaN, NaN or ±Infinity in x, y or validationData
+ * is refused before the first step, with the column and first row named (`finite.ts`).
+ *
  * Interrupt: the loop gives the event loop a turn (`setImmediate`) after a batch when more than
  * 50 ms passed since the last turn, so the kernel's interrupt handler can run during a long
  * `fit`. An interrupt stops after the current batch: `fit` prints one line
@@ -30,6 +33,7 @@ import { setTrainingLogSink, trainingLog } from "../callbacks/trainingLog";
 import { History } from "../history";
 import { epochMetrics } from "./compile";
 import { convertInputs, convertTarget, type Converted, type ModelData } from "./data";
+import { checkFiniteData } from "./finite";
 import { resolveFitOptions, type FitOptions } from "./fitOptions";
 import { progressCallbacks } from "./progress";
 import { evaluateData, metricLogs, trainStep } from "./steps";
@@ -55,6 +59,16 @@ function sortLogs(logs: Logs): Logs {
   return out;
 }
 
+/** Refuses NaN / ±Infinity in converted inputs and targets; `prefix` is "" or "validationData ". */
+function checkAllFinite(prefix: string, x: unknown, xs: Converted, y: unknown, ys: Converted) {
+  const multi = xs.tensors.length > 1;
+  xs.tensors.forEach((t, i) => {
+    const arg = multi ? `${prefix}x[${i}]` : `${prefix}x`;
+    checkFiniteData("fit", arg, t, multi ? (x as unknown[])[i] : x);
+  });
+  checkFiniteData("fit", `${prefix}y`, ys.tensors[0], y);
+}
+
 /** Runs `fit` on a compiled model. */
 export async function runFit(
   model: KerasModel,
@@ -78,6 +92,7 @@ export async function runFit(
     const n = xs.tensors[0].shape[0];
     checkSameLength("fit", "x", n, "y", ys.tensors[0].shape[0]);
     checkNotEmpty("fit", "x", n);
+    checkAllFinite("", x, xs, y, ys);
     let trainX = xs.tensors;
     let trainY = ys.tensors[0];
     let valX: tf.Tensor[] | null = null;
@@ -99,6 +114,7 @@ export async function runFit(
         "y",
         vy.tensors[0].shape[0],
       );
+      checkAllFinite("validationData ", opts.validationData[0], vx, opts.validationData[1], vy);
       [valX, valY] = [vx.tensors, vy.tensors[0]];
     } else if (opts.validationSplit > 0) {
       const splitAt = Math.floor(n * (1 - opts.validationSplit));

@@ -1,5 +1,6 @@
 /**
- * `fit`'s options, their Keras defaults and their checks.
+ * `fit`'s options, their Keras defaults and their checks. An unknown option is an error that
+ * suggests the right spelling (`batch_size` → `batchSize`) instead of being ignored.
  *
  * @example
  * resolveFitOptions({ epochs: 3 }).batchSize; // 32
@@ -7,6 +8,7 @@
 import type { Callback, PlainCallback } from "../callbacks/callback";
 import { ValueError, describe } from "../../validation/errors";
 import { checkPositiveInteger } from "../../validation/checks";
+import { checkOptions } from "../../data/options";
 import type { ModelData } from "./data";
 
 /** Options of `model.fit` (Keras defaults in brackets). */
@@ -41,6 +43,17 @@ export interface ResolvedFit {
   initialEpoch: number;
 }
 
+const OPTIONS = [
+  "epochs",
+  "batchSize",
+  "validationSplit",
+  "validationData",
+  "shuffle",
+  "verbose",
+  "callbacks",
+  "initialEpoch",
+];
+
 /** Applies defaults and checks every option. */
 export function resolveFitOptions(options: FitOptions): ResolvedFit {
   if (options === null || typeof options !== "object") {
@@ -48,6 +61,7 @@ export function resolveFitOptions(options: FitOptions): ResolvedFit {
       `fit: options must be an object such as { epochs: 10 }; got ${describe(options)}`,
     );
   }
+  checkOptions("fit", options, OPTIONS);
   const epochs = checkPositiveInteger("fit", "epochs", options.epochs ?? 1);
   const batchSize = checkPositiveInteger("fit", "batchSize", options.batchSize ?? 32);
   const validationSplit = options.validationSplit ?? 0;

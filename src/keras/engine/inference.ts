@@ -11,7 +11,8 @@
  * `predict`; `verbose: 2` prints `32/32 - 0s - 2ms/step - loss: 0.3100`; `verbose: 0` prints
  * nothing. The time per step is the mean over all batches. The default follows Keras so that
  * lessons look like Keras's; pass `verbose: 0` for `predict` inside loops and callbacks (a
- * `predict` per epoch would otherwise print a line per epoch, as in Keras).
+ * `predict` per epoch would otherwise print a line per epoch, as in Keras). Options other than
+ * `batchSize` and `verbose` are errors naming the closest one (`batch_size` → `batchSize`).
  *
  * @example
  * model.evaluate(xTest, yTest); // { loss: 0.31, accuracy: 0.88 }, printing
@@ -28,6 +29,9 @@ import { evaluateData } from "./steps";
 import type { KerasModel } from "./model";
 import { checkPositiveInteger, checkSameLength } from "../../validation/checks";
 import { ValueError, describe } from "../../validation/errors";
+import { checkOptions } from "../../data/options";
+
+const OPTIONS = ["batchSize", "verbose"];
 
 /** Options of `evaluate` and `predict`. */
 export interface InferenceOptions {
@@ -67,6 +71,7 @@ export function runEvaluate(
   options: InferenceOptions,
 ): number | Record<string, number> {
   const compiled = model.requireCompiled("evaluate");
+  checkOptions("evaluate", options, OPTIONS);
   const batchSize = checkPositiveInteger("evaluate", "batchSize", options.batchSize ?? 32);
   const verbose = checkVerbose("evaluate", options.verbose ?? 1);
   model.buildFor(x, "evaluate");
@@ -96,6 +101,7 @@ export function runEvaluate(
 
 /** `model.predict`: the outputs as one tensor. */
 export function runPredict(model: KerasModel, x: ModelData, options: InferenceOptions): tf.Tensor {
+  checkOptions("predict", options, OPTIONS);
   const batchSize = checkPositiveInteger("predict", "batchSize", options.batchSize ?? 32);
   const verbose = checkVerbose("predict", options.verbose ?? 1);
   model.buildFor(x, "predict");

@@ -5,7 +5,9 @@
  * `Adam({learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7})`,
  * `Adagrad({learningRate = 0.001, initialAccumulatorValue = 0.1})`.
  *
- * Behaviour: each returns a tfjs optimizer; its Keras name and configuration are remembered
+ * Behaviour: an unknown option is an error suggesting the right one (`learning_rate` →
+ * `learningRate`), so a Python spelling is not silently replaced by the default; each returns
+ * a tfjs optimizer; its Keras name and configuration are remembered
  * (`optimizerConfig`) so that `model.save` can store them and `loadModel` recompile.
  *
  * @example
@@ -14,12 +16,21 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { ValueError, describe } from "../../validation/errors";
+import { checkOptions } from "../../data/options";
 
 /** The saved form of an optimizer. */
 export interface OptimizerConfig {
   name: string;
   config: Record<string, number | boolean>;
 }
+
+/** The options each factory accepts. */
+export const OPTION_NAMES: Readonly<Record<string, readonly string[]>> = {
+  sgd: ["learningRate", "momentum", "nesterov"],
+  rmsprop: ["learningRate", "rho", "momentum", "epsilon"],
+  adam: ["learningRate", "beta1", "beta2", "epsilon"],
+  adagrad: ["learningRate", "initialAccumulatorValue"],
+};
 
 const CONFIGS = new WeakMap<tf.Optimizer, OptimizerConfig>();
 
@@ -50,6 +61,7 @@ export interface SGDOptions {
 
 /** Stochastic gradient descent, with optional (Nesterov) momentum. */
 export function SGD(options: SGDOptions = {}): tf.Optimizer {
+  checkOptions("SGD", options, OPTION_NAMES.sgd);
   const lr = num("SGD", "learningRate", options.learningRate ?? 0.01, 0, true);
   const momentum = num("SGD", "momentum", options.momentum ?? 0);
   const nesterov = options.nesterov ?? false;
@@ -68,6 +80,7 @@ export interface RMSpropOptions {
 
 /** RMSprop. */
 export function RMSprop(options: RMSpropOptions = {}): tf.Optimizer {
+  checkOptions("RMSprop", options, OPTION_NAMES.rmsprop);
   const lr = num("RMSprop", "learningRate", options.learningRate ?? 0.001, 0, true);
   const rho = num("RMSprop", "rho", options.rho ?? 0.9);
   const momentum = num("RMSprop", "momentum", options.momentum ?? 0);
@@ -90,6 +103,7 @@ export interface AdamOptions {
 
 /** Adam. */
 export function Adam(options: AdamOptions = {}): tf.Optimizer {
+  checkOptions("Adam", options, OPTION_NAMES.adam);
   const lr = num("Adam", "learningRate", options.learningRate ?? 0.001, 0, true);
   const beta1 = num("Adam", "beta1", options.beta1 ?? 0.9);
   const beta2 = num("Adam", "beta2", options.beta2 ?? 0.999);
@@ -110,6 +124,7 @@ export interface AdagradOptions {
 
 /** Adagrad (Keras defaults: learning rate 0.001, initial accumulator 0.1). */
 export function Adagrad(options: AdagradOptions = {}): tf.Optimizer {
+  checkOptions("Adagrad", options, OPTION_NAMES.adagrad);
   const lr = num("Adagrad", "learningRate", options.learningRate ?? 0.001, 0, true);
   const init = num("Adagrad", "initialAccumulatorValue", options.initialAccumulatorValue ?? 0.1);
   return remember(tf.train.adagrad(lr, init), "adagrad", {

@@ -7,7 +7,15 @@
  * resolveOptimizer("RMSprop", "compile").getClassName(); // "RMSProp"
  */
 import * as tf from "@tensorflow/tfjs";
-import { Adagrad, Adam, RMSprop, SGD, optimizerConfig, type OptimizerConfig } from "./factories";
+import {
+  Adagrad,
+  Adam,
+  OPTION_NAMES,
+  RMSprop,
+  SGD,
+  optimizerConfig,
+  type OptimizerConfig,
+} from "./factories";
 import { lookupName } from "../../validation/names";
 import { ArgumentTypeError, describe } from "../../validation/errors";
 
@@ -39,7 +47,15 @@ export function resolveOptimizer(value: unknown, where: string): tf.Optimizer {
   );
 }
 
-/** Rebuilds an optimizer from its saved configuration. */
+/**
+ * Rebuilds an optimizer from its saved configuration. Keys the factory does not take (a tfjs
+ * optimizer's `decay`, `centered`…) are dropped, as they always were, rather than refused.
+ */
 export function optimizerFromConfig(saved: OptimizerConfig, where: string): tf.Optimizer {
-  return lookupName(where, "optimizer", saved.name, BY_NAME)(saved.config);
+  const names = Object.fromEntries(OPTIMIZER_NAMES.map((k) => [k, k]));
+  const key = lookupName(where, "optimizer", saved.name, names);
+  const config = Object.fromEntries(
+    Object.entries(saved.config ?? {}).filter(([k]) => OPTION_NAMES[key].includes(k)),
+  );
+  return BY_NAME[key](config);
 }
