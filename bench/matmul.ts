@@ -6,19 +6,20 @@
  * readable summary on stderr. Never exits non-zero: a failure is reported in the JSON's `error`.
  * `gflopsWithoutFix`/`mlpEpochSecondsWithoutFix` are null unless the backend is wasm;
  * `speedup` is fixed ÷ unfixed GFLOP/s per form and unfixed ÷ fixed seconds for the epoch.
- * Honours `TSLAB_ML_BACKEND` like the library does.
+ * Honours `TSLAB_ML_BACKEND` like the library does. `measureMatMul` is exported for
+ * `bench/run.ts` (the side-by-side benchmark); importing this file does not run it.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { BackendInfo } from "../src/backend";
 
-const M = 512;
-const K = 784;
-const N = 256;
+export const M = 512;
+export const K = 784;
+export const N = 256;
 const WARMUP_RUNS = 3;
 const TIMED_RUNS = 15;
-const FORMS = ["NN", "NT", "TN", "TT"] as const;
-type Form = (typeof FORMS)[number];
-type Rates = Record<Form, number>;
+export const FORMS = ["NN", "NT", "TN", "TT"] as const;
+export type Form = (typeof FORMS)[number];
+export type Rates = Record<Form, number>;
 
 const MLP_ROWS = 4800;
 const MLP_BATCH = 128;
@@ -45,7 +46,7 @@ function round(value: number, digits = 2): number {
  * Measures GFLOP/s of an [M,K]·[K,N] product in each transpose form. The operands are shaped so
  * that the product is always [M,N]: for "T" the operand is stored transposed.
  */
-function measureMatMul(): Rates {
+export function measureMatMul(): Rates {
   const flops = 2 * M * K * N;
   const rates = {} as Rates;
   for (const form of FORMS) {
@@ -180,4 +181,4 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify(result) + "\n");
 }
 
-void main();
+if (require.main === module) void main();

@@ -36,6 +36,7 @@ import { convertInputs, convertTarget, type Converted, type ModelData } from "./
 import { checkFiniteData } from "./finite";
 import { resolveFitOptions, type FitOptions } from "./fitOptions";
 import { progressCallbacks } from "./progress";
+import { HostRows } from "./hostRows";
 import { evaluateData, metricLogs, trainStep } from "./steps";
 import type { KerasModel } from "./model";
 import { interruptGuard } from "../../display/interrupt";
@@ -153,6 +154,8 @@ export async function runFit(
     callbacks.setParams(params);
     model.stopTraining = false;
     const order = Int32Array.from({ length: nTrain }, (_, i) => i);
+    const trainRows = new HostRows([...trainX, trainY]);
+    const valRows = valX && valY ? new HostRows([...valX, valY]) : null;
     const statSize = 1 + metrics.reduce((a, m) => a + m.size, 0);
     const lr0 = learningRate(compiled.optimizer);
     const earlier: Logs = lr0 === undefined ? {} : { learning_rate: lr0 };
@@ -170,11 +173,17 @@ export async function runFit(
         const start = b * opts.batchSize;
         const size = Math.min(opts.batchSize, nTrain - start);
         await callbacks.onBatchBegin(b, { batch: b, size });
-        const idx = tf.tensor1d(order.subarray(start, start + size), "int32");
-        const xb = trainX.map((t) => tf.gather(t, idx));
-        const yb = tf.gather(trainY, idx);
-        const v = trainStep(tfModel, compiled.optimizer, compiled.loss.fn, metrics, xb, yb);
-        tf.dispose([idx, ...xb, yb]);
+        const batch = trainRows.gather(order.subarray(start, start + size));
+        const yb = batch[batch.length - 1];
+        const v = trainStep(
+          tfModel,
+          compiled.optimizer,
+          compiled.loss.fn,
+          metrics,
+          batch.slice(0, -1),
+          yb,
+        );
+        tf.dispose(batch);
         lossSum += v[0] * size;
         seen += size;
         for (let i = 1; i < v.length; i++) sums[i] += v[i];
@@ -192,13 +201,12 @@ export async function runFit(
         if (model.stopTraining) break;
       }
       let logs = metricLogs(lossSum / seen, sums, metrics);
-      if (valX && valY) {
+      if (valRows) {
         const val = evaluateData(
           tfModel,
           compiled.loss.fn,
           metrics,
-          valX,
-          valY,
+          valRows as HostRows,
           opts.batchSize,
           "val_",
         );

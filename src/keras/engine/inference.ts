@@ -19,13 +19,14 @@
  * // 4/4 ━━━━━━━━━━━━━━━━━━━━ 0s 2ms/step - accuracy: 0.8800 - loss: 0.3100
  * model.predict(xTest, { verbose: 0 }).arraySync(); // [[0.93], [0.12], …]
  */
-import type * as tf from "@tensorflow/tfjs";
+import * as tf from "@tensorflow/tfjs";
 import { performance } from "perf_hooks";
 import type { Logs } from "../callbacks/callback";
 import { progressLine } from "../callbacks/progressLine";
 import { epochMetrics } from "./compile";
 import { convertInputs, convertTarget, type Converted, type ModelData } from "./data";
 import { evaluateData } from "./steps";
+import { HostRows } from "./hostRows";
 import type { KerasModel } from "./model";
 import { checkPositiveInteger, checkSameLength } from "../../validation/checks";
 import { ValueError, describe } from "../../validation/errors";
@@ -88,8 +89,7 @@ export function runEvaluate(
       model.tfModel,
       compiled.loss.fn,
       metrics,
-      xs.tensors,
-      ys.tensors[0],
+      new HostRows([...xs.tensors, ys.tensors[0]]),
       batchSize,
     );
     printProgress(verbose, xs.tensors[0].shape[0], batchSize, started, logs);
@@ -97,6 +97,23 @@ export function runEvaluate(
   } finally {
     for (const c of conv) c.dispose();
   }
+}
+
+/** The model's outputs for `inputs`, batch by batch (rows cut on the host, see HostRows). */
+function predictRows(tfModel: tf.LayersModel, inputs: tf.Tensor[], batchSize: number): tf.Tensor {
+  const rows = new HostRows(inputs);
+  if (rows.rows === 0)
+    return tfModel.predict(inputs.length === 1 ? inputs[0] : inputs) as tf.Tensor;
+  const parts: tf.Tensor[] = [];
+  for (let start = 0; start < rows.rows; start += batchSize) {
+    const batch = rows.slice(start, Math.min(batchSize, rows.rows - start));
+    parts.push(tfModel.predictOnBatch(batch.length === 1 ? batch[0] : batch) as tf.Tensor);
+    tf.dispose(batch);
+  }
+  if (parts.length === 1) return parts[0];
+  const out = tf.concat(parts);
+  tf.dispose(parts);
+  return out;
 }
 
 /** `model.predict`: the outputs as one tensor. */
@@ -107,9 +124,8 @@ export function runPredict(model: KerasModel, x: ModelData, options: InferenceOp
   model.buildFor(x, "predict");
   const xs = convertInputs(x, model.inputShapes(), "predict");
   try {
-    const input = xs.tensors.length === 1 ? xs.tensors[0] : xs.tensors;
     const started = performance.now();
-    const out = model.tfModel.predict(input, { batchSize }) as tf.Tensor;
+    const out = predictRows(model.tfModel, xs.tensors, batchSize);
     printProgress(verbose, xs.tensors[0].shape[0], batchSize, started, {});
     return out;
   } finally {

@@ -10,6 +10,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { countStep } from "../optimizers/steps";
+import type { HostRows } from "./hostRows";
 import type { Logs } from "../callbacks/callback";
 import type { LossFn } from "../losses";
 import type { EpochMetric } from "../metrics";
@@ -77,24 +78,26 @@ function evalBatch(
   return values;
 }
 
-/** Loss (penalties included) and metrics over all rows, by batches; keys prefixed by `prefix`. */
+/**
+ * Loss (penalties included) and metrics over all rows, by batches; keys prefixed by `prefix`.
+ * `rows` holds the inputs then the target (see `HostRows`).
+ */
 export function evaluateData(
   tfModel: tf.LayersModel,
   lossFn: LossFn,
   metrics: EpochMetric[],
-  xs: tf.Tensor[],
-  y: tf.Tensor,
+  rows: HostRows,
   batchSize: number,
   prefix = "",
 ): Logs {
-  const n = y.shape[0];
+  const n = rows.rows;
   const sums = new Float64Array(1 + metrics.reduce((a, m) => a + m.size, 0));
   for (let start = 0; start < n; start += batchSize) {
     const size = Math.min(batchSize, n - start);
-    const xb = xs.map((x) => tf.slice(x, start, size));
-    const yb = tf.slice(y, start, size);
-    const v = evalBatch(tfModel, lossFn, metrics, xb, yb);
-    tf.dispose([...xb, yb]);
+    const batch = rows.slice(start, size);
+    const yb = batch[batch.length - 1];
+    const v = evalBatch(tfModel, lossFn, metrics, batch.slice(0, -1), yb);
+    tf.dispose(batch);
     for (let i = 0; i < v.length; i++) sums[i] += v[i];
   }
   const pen = penalty(tfModel);

@@ -1,0 +1,70 @@
+/**
+ * `HostRows`: batches of rows cut on the JavaScript side from a copy of the data, instead of
+ * with `tf.slice` / `tf.gather` on the backend.
+ *
+ * Behaviour: the tensors' values are read once (one copy per tensor); `slice(start, size)` and
+ * `gather(indices)` copy only the batch's rows into new tensors of the same dtype and sample
+ * shape (the caller disposes them). Measured on the wasm backend for 32-row batches of a
+ * 10 000 × 784 input: `tf.slice` 4.9 s per pass (each slice touches the whole input) against
+ * 0.05 s here; `tf.gather` 0.48 s against 0.03 s (`npm run bench` has the training rows).
+ *
+ * @example
+ * const rows = new HostRows([x, y]);
+ * const [xb, yb] = rows.gather(Int32Array.of(4, 0, 7));
+ */
+import * as tf from "@tensorflow/tfjs";
+
+type Values = Float32Array | Int32Array | Uint8Array;
+
+interface Column {
+  values: Values;
+  shape: number[];
+  width: number;
+  dtype: tf.DataType;
+}
+
+/** Row batches from host copies of `tensors` (all with the same number of rows). */
+export class HostRows {
+  /** Number of rows. */
+  readonly rows: number;
+  private readonly columns: Column[];
+
+  constructor(tensors: tf.Tensor[]) {
+    this.rows = tensors[0]?.shape[0] ?? 0;
+    this.columns = tensors.map((t) => {
+      const shape = t.shape.slice(1);
+      return {
+        values: t.dataSync() as Values,
+        shape,
+        width: shape.reduce((a, b) => a * b, 1),
+        dtype: t.dtype,
+      };
+    });
+  }
+
+  private make(c: Column, values: Values, rows: number): tf.Tensor {
+    return tf.tensor(values, [rows, ...c.shape], c.dtype);
+  }
+
+  /** Rows `start … start + size - 1` of every tensor. */
+  slice(start: number, size: number): tf.Tensor[] {
+    return this.columns.map((c) =>
+      this.make(c, c.values.slice(start * c.width, (start + size) * c.width), size),
+    );
+  }
+
+  /** The rows at `indices`, in that order, of every tensor. */
+  gather(indices: ArrayLike<number>): tf.Tensor[] {
+    const n = indices.length;
+    return this.columns.map((c) => {
+      const Ctor = c.values.constructor as new (length: number) => Values;
+      const out = new Ctor(n * c.width);
+      const w = c.width;
+      for (let k = 0; k < n; k++) {
+        const r = indices[k];
+        out.set(c.values.subarray(r * w, (r + 1) * w), k * w);
+      }
+      return this.make(c, out, n);
+    });
+  }
+}
