@@ -2,7 +2,9 @@
  * `imageGrid(images, options)`: grayscale images in a grid, each with its label.
  *
  * Behaviour: shows the first `limit` images (e.g. 5×5 MNIST digits), dark ink on white as
- * matplotlib's `binary` colour map, all on the same colour scale. With `predicted`, each
+ * matplotlib's `binary` colour map, all on the same scale (the smallest value white, the largest
+ * black), each as a small PNG in a plotly `image` trace (25 digits ≈ 15 KB, not ≈ 80 KB of
+ * numbers). With `predicted`, each
  * caption reads "label → prediction" and wrong predictions are red; the title counts them.
  *
  * Options:
@@ -23,6 +25,7 @@ import { ValueError } from "../validation/errors";
 import { Figure } from "./figure";
 import { readImages } from "./images";
 import { subplots } from "./subplots";
+import { grayPng } from "./png";
 
 /** Options of `imageGrid`. */
 export interface ImageGridOptions {
@@ -43,6 +46,26 @@ export interface ImageGridOptions {
 function labelList(value: unknown, where: string, arg: string): string[] {
   if (Array.isArray(value) && value.some((v) => typeof v === "string")) return value.map(String);
   return Array.from(toVector(asExportedDanfo(value), where, arg), (v) => String(v));
+}
+
+/** Dark ink on white (matplotlib's `binary`): `zmin` white, `zmax` black; NaN white. */
+function inkPng(
+  img: number[][],
+  zmin: number,
+  zmax: number,
+  width: number,
+  height: number,
+): string {
+  const span = zmax > zmin ? zmax - zmin : 1;
+  const pixels = new Uint8Array(width * height);
+  img.forEach((row, y) =>
+    row.forEach((v, x) => {
+      pixels[y * width + x] = Number.isFinite(v)
+        ? 255 - Math.round((255 * (v - zmin)) / span)
+        : 255;
+    }),
+  );
+  return grayPng(pixels, width, height);
 }
 
 /** An image grid (see the module doc); `where` names the caller in errors. */
@@ -75,16 +98,9 @@ export function imageGrid(
     return new Figure({
       data: [
         {
-          type: "heatmap",
-          z: img.map((row) =>
-            row.map((v) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : null)),
-          ),
-          colorscale: "Greys",
-          reversescale: true,
-          zmin,
-          zmax,
-          showscale: false,
-          hovertemplate: "(%{x}, %{y}): %{z}<extra></extra>",
+          type: "image",
+          source: inkPng(img, zmin, zmax, batch.width, batch.height),
+          hovertemplate: "(%{x}, %{y})<extra></extra>",
         },
       ],
       layout: {

@@ -4,6 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import zlib from "zlib";
 import * as tf from "@tensorflow/tfjs";
 import { danfo } from "../../src/data/danfo";
 import {
@@ -146,9 +147,36 @@ test("image grid from a [n, 28, 28, 1] tensor: 25 panels, shared scale, first-of
   const x = tf.tidy(() => tf.randomUniform([30, 28, 28, 1]));
   const fig = imageGrid(x, { labels: tf.tensor1d(Array.from({ length: 30 }, (_, i) => i % 10)) });
   assert.equal(fig.data.length, 25);
-  assert.equal((fig.data[0].z as number[][]).length, 28);
   const data = x.dataSync();
-  assert.equal((fig.data[1].z as number[][])[2][3], Math.round(data[784 + 2 * 28 + 3] * 100) / 100);
+  // Decode image 1's PNG by hand: 28×28 grayscale, ink = 255 - 255·(v - min) / (max - min).
+  const png = Buffer.from(
+    String(fig.data[1].source).replace(/^data:image\/png;base64,/, ""),
+    "base64",
+  );
+  assert.equal(png.subarray(1, 4).toString(), "PNG");
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]], [28, 28, 8, 0]);
+  const idat = png.indexOf("IDAT");
+  const raw = zlib.inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
+  const shown = Array.from(data.subarray(0, 25 * 784));
+  const [lo, hi] = [Math.min(...shown), Math.max(...shown)];
+  for (const [r, c] of [
+    [2, 3],
+    [0, 0],
+    [27, 27],
+    [14, 9],
+  ]) {
+    const v = data[784 + r * 28 + c];
+    assert.equal(
+      raw[r * 29 + 1 + c],
+      255 - Math.round((255 * (v - lo)) / (hi - lo)),
+      `pixel ${r},${c}`,
+    );
+  }
+  assert.ok(
+    // even 25 images of incompressible noise stay under the 50 KB a plot may take
+    JSON.stringify(fig).length < 50_000,
+    `25 noise images in ${JSON.stringify(fig).length} bytes`,
+  );
   assert.match(fig.layout.title?.text ?? "", /first 25 of 30 images/);
   x.dispose();
 });
