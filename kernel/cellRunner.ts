@@ -8,7 +8,8 @@
  * TypeScript diagnostics become one error listing each diagnostic with its
  * line, column and the source line with a caret. After a cell, promises that
  * helpers registered on `globalThis[Symbol.for("tslab-ml.pending")]` (such as
- * the compute backend finishing its start-up) are awaited as part of the cell.
+ * the compute backend finishing its start-up) are awaited as part of the cell. Then what the
+ * cell replaced is released (models and tensors no name reaches any more).
  *
  * @example
  * const runner = new CellRunner(rootDir, converters);
@@ -16,6 +17,7 @@
  */
 import { createExecutor, type ConverterSet, type Executor } from "tslab/dist/executor";
 import { formatDiagnostics, formatException, type CellDiagnostic, type CellError } from "./errors";
+import { bindingsBefore, releaseAfter } from "./releaseReplaced";
 
 /** What running one cell produced. */
 export type CellOutcome =
@@ -49,8 +51,20 @@ export class CellRunner {
     });
   }
 
-  /** Compile and run `code`; never throws. */
+  /**
+   * Compile and run `code`; never throws. Afterwards, models and tensors that only the values
+   * the cell replaced held are freed (see ./releaseReplaced).
+   */
   async run(code: string): Promise<CellOutcome> {
+    const before = bindingsBefore();
+    try {
+      return await this.runCell(code);
+    } finally {
+      releaseAfter(before);
+    }
+  }
+
+  private async runCell(code: string): Promise<CellOutcome> {
     this.diagnostics = [];
     this.thrown = [];
     this.value = null;

@@ -4,8 +4,10 @@
  * Behaviour: reads `tf.memory()` (tensors and bytes held by the backend) and counts the models
  * created since the last `clearSession()` that are not disposed yet. Python frees unused
  * models by garbage collection; TensorFlow.js keeps every model's weights until it is
- * disposed, so a cell re-run without `keras.backend.clearSession()` at its top grows these
- * numbers. Shows as one line in a notebook and in `console.log`.
+ * disposed. In the tslab-ml kernel, a model or tensor that a re-run cell replaced (and no
+ * other name reaches) is freed after the cell; intermediate tensors that were never named, and
+ * models kept in closures, stay until `keras.backend.clearSession()` or `dispose()`. Shows as
+ * one line in a notebook and in `console.log`.
  *
  * @example
  * keras.backend.memoryReport().toString();
