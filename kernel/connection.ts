@@ -72,6 +72,11 @@ export function readConnectionFile(file: string | undefined): ConnectionInfo {
       );
     }
   }
+  if (info.transport !== "tcp" && info.transport !== "ipc") {
+    throw new ConnectionFileError(
+      `tslab-ml kernel: connection file ${file}: transport ${JSON.stringify(info.transport)} is not supported; expected "tcp" or "ipc"`,
+    );
+  }
   if (typeof info.key !== "string") {
     throw new ConnectionFileError(
       `tslab-ml kernel: connection file ${file}: key must be a string; got ${JSON.stringify(info.key)}`,

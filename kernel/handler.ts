@@ -12,6 +12,10 @@
  * - After a failed cell with `stop_on_error`, only the requests that had
  *   already arrived are aborted (tslab aborted everything for 200 ms).
  * - is_complete also answers "invalid" for code that cannot parse.
+ * - Each cell runs inside `cellContext` (cellContext.ts), so that an error
+ *   its timers or promises raise later is reported on that cell; notes
+ *   about such errors from finished cells open the next cell's output
+ *   (lateErrors.ts, through `lateErrors`).
  * Completion and inspection are tslab's (type-aware).
  */
 import { JupyterHandlerImpl } from "tslab/dist/jupyter";
@@ -24,6 +28,8 @@ import { requestCooperativeInterrupt } from "./cooperativeInterrupt";
 import type { Publisher } from "./bridge";
 import { packageVersion } from "./paths";
 import { parseDiagnostics } from "./syntax";
+import { cellContext, type CellTag } from "./cellContext";
+import { LateErrorReporter } from "./lateErrors";
 
 /** The fields of an execute_request we use. */
 export interface ExecuteRequest {
@@ -44,9 +50,16 @@ export class MlKernelHandler extends JupyterHandlerImpl {
   private queue: Promise<unknown> = Promise.resolve();
   private publisher: Publisher | null = null;
   private shownInCell = new WeakSet<object>();
+  private running: CellTag | null = null;
+  /** Reports errors that escaped a cell (main.ts feeds it from the process events). */
+  readonly lateErrors: LateErrorReporter;
 
   constructor(private readonly runner: CellRunner) {
     super(runner.executor, false);
+    this.lateErrors = new LateErrorReporter({
+      running: () => this.running,
+      last: () => this.publisher,
+    });
   }
 
   /** The iopub publisher of the running (or last) cell. */
@@ -105,9 +118,36 @@ export class MlKernelHandler extends JupyterHandlerImpl {
     process.stderr.write = this.createWriteToIopub("stderr", (name, text) =>
       publish("stream", { name, text }),
     ) as typeof process.stderr.write;
-    if (!silent) publish("execute_input", { code: req.code, execution_count: count });
+    if (!silent) {
+      publish("execute_input", { code: req.code, execution_count: count });
+      for (const text of this.lateErrors.takeNotes()) publish("stream", { name: "stderr", text });
+    }
 
-    const outcome = await this.runner.run(req.code);
+    const tag: CellTag = { executionCount: count, publish, finished: false };
+    this.running = tag;
+    let error: CellError | null;
+    try {
+      error = await cellContext.run(tag, () => this.runAndShow(req.code, count, silent, publish));
+    } finally {
+      tag.finished = true;
+      this.running = null;
+    }
+    if (error) {
+      publish("error", { ...error });
+      if (req.stop_on_error !== false) this.abortUpTo = this.arrived;
+      return { status: "error", execution_count: count, ...error };
+    }
+    return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
+  }
+
+  /** Run the cell and publish its result; resolves with its error, if any. */
+  private async runAndShow(
+    code: string,
+    count: number,
+    silent: boolean,
+    publish: Publisher,
+  ): Promise<CellError | null> {
+    const outcome = await this.runner.run(code);
     let error: CellError | null = outcome.ok ? null : outcome.error;
     const alreadyShown =
       outcome.ok &&
@@ -123,12 +163,7 @@ export class MlKernelHandler extends JupyterHandlerImpl {
         error = formatException(e);
       }
     }
-    if (error) {
-      publish("error", { ...error });
-      if (req.stop_on_error !== false) this.abortUpTo = this.arrived;
-      return { status: "error", execution_count: count, ...error };
-    }
-    return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
+    return error;
   }
 
   override handleIsComplete(req: {

@@ -6,8 +6,14 @@
  * Behaviour: checks the connection file (a missing or malformed one prints
  * one line on stderr and exits with code 2), makes `tslab-ml` importable
  * from any folder, and serves Jupyter's protocol with tslab's TypeScript
- * engine. SIGINT (Jupyter's interrupt) stops the running cell; uncaught
- * errors are reported and the kernel keeps running.
+ * engine. SIGINT (Jupyter's interrupt) stops the running cell. An error
+ * that escapes a cell (thrown in a timer, a promise rejection nobody
+ * handles), even after the cell finished, is reported on the cell that caused
+ * it (processGuard.ts, lateErrors.ts) and the kernel keeps running, whatever
+ * listeners libraries add to `process`.
+ *
+ * @example
+ * node dist/kernel/main.js --connection-file /run/user/1000/jupyter/kernel-1.json
  */
 import { readConnectionFile, ConnectionFileError } from "./connection";
 import { installModuleHook } from "./moduleHook";
@@ -17,6 +23,7 @@ import { MlKernelHandler } from "./handler";
 import { MlZmqServer } from "./server";
 import { installBridge } from "./bridge";
 import { lastWriteDisplayDataSetter } from "./tslabDisplay";
+import { guardProcessErrors } from "./processGuard";
 
 /** The value of `--connection-file` (or tslab's `--config-path`, or a bare path). */
 export function connectionFileArg(argv: string[]): string | undefined {
@@ -53,10 +60,7 @@ function main(): void {
   lastWriteDisplayDataSetter(() => handler.currentPublisher());
   const server = new MlZmqServer(handler, file as string);
   process.on("SIGINT", () => handler.interrupt());
-  process.on("uncaughtException", (err) => console.error("Uncaught exception:", err));
-  process.on("unhandledRejection", (reason) =>
-    console.error("Unhandled promise rejection:", reason),
-  );
+  guardProcessErrors((kind, reason) => handler.lateErrors.report(kind, reason));
   server.init().catch((e) => {
     process.stderr.write(`tslab-ml kernel: cannot start: ${(e as Error).message}\n`);
     process.exit(2);

@@ -6,22 +6,51 @@
  * history), `interrupt_request` on the control channel, a correct
  * `comm_info_reply`, and `shutdown_reply` with a status. Every request is
  * framed by busy/idle status messages as before.
+ *
+ * A message with a wrong HMAC signature (or malformed framing) is dropped
+ * before anything else happens: no reply, no busy/idle status, one line in
+ * the kernel's stderr log (never in a notebook). Sockets bind exactly the
+ * endpoints of the connection file (see addresses.ts), also for the ipc
+ * transport, and never take an ipc endpoint away from another kernel.
+ *
+ * @example
+ * const server = new MlZmqServer(handler, "/run/jupyter/kernel-1.json");
+ * await server.init(); // bound; requests are served from now on
  */
 import { ZmqServer } from "tslab/dist/jupyter";
 import type { MlKernelHandler, ExecuteRequest } from "./handler";
 import type { Publisher } from "./bridge";
 import { WireMessage } from "./wire";
+import { channelAddress, checkIpcEndpoints, removeIpcEndpoints } from "./addresses";
+import { kernelLog } from "./log";
 
 type Message = Parameters<ZmqServer["handleKernelInfo"]>[1];
 type Socket = Parameters<ZmqServer["handleShellMessage"]>[0];
+type Bind = (sock: { bind(address: string): Promise<void> }, port: number) => Promise<void>;
 
 /** tslab's server with conformant replies. */
 export class MlZmqServer extends ZmqServer {
+  private endpointsChecked: Promise<void> | null = null;
+
   constructor(
     private readonly ml: MlKernelHandler,
     connectionFile: string,
   ) {
     super(ml, connectionFile);
+    // tslab's init() binds every socket through its private bindSocket(sock, port).
+    (this as unknown as { bindSocket: Bind }).bindSocket = (sock, port) =>
+      this.bindChannel(sock, port);
+  }
+
+  private async bindChannel(sock: { bind(address: string): Promise<void> }, port: number) {
+    this.endpointsChecked ??= checkIpcEndpoints(this.connInfo, this.ports());
+    await this.endpointsChecked;
+    await sock.bind(channelAddress(this.connInfo, port));
+  }
+
+  private ports(): number[] {
+    const info = this.connInfo;
+    return [info.shell_port, info.iopub_port, info.stdin_port, info.control_port, info.hb_port];
   }
 
   override async handleShellMessage(sock: Socket, ...args: Buffer[]): Promise<void> {
@@ -30,7 +59,7 @@ export class MlZmqServer extends ZmqServer {
       // tslab's ZmqMessage is not exported; WireMessage has the same shape.
       msg = WireMessage.parse(this.connInfo.key, args) as unknown as Message;
     } catch (e) {
-      console.warn(`tslab-ml kernel: dropped a malformed message (${(e as Error).message})`);
+      kernelLog(`dropped a message: ${(e as Error).message}`);
       return;
     }
     let terminated = false;
@@ -67,15 +96,16 @@ export class MlZmqServer extends ZmqServer {
           terminated = true;
           break;
         default:
-          console.warn(`tslab-ml kernel: unknown msg_type ${msg.header.msg_type}`);
+          kernelLog(`unknown msg_type ${msg.header.msg_type}`);
       }
     } catch (e) {
-      console.error(`tslab-ml kernel: error handling ${msg.header.msg_type}:`, e);
+      kernelLog(`error handling ${msg.header.msg_type}: ${(e as Error)?.stack ?? String(e)}`);
     } finally {
       this.publishStatus("idle", msg);
     }
     if (terminated) {
       this.close();
+      removeIpcEndpoints(this.connInfo, this.ports());
       setTimeout(() => process.exit(0), 100).unref();
     }
   }

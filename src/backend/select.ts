@@ -72,7 +72,7 @@ function startWasm(load: ModuleLoader): Attempt {
   configureWasmPaths(wasm);
   installWasmMatMulFix();
   installUnsupportedKernelStubs();
-  const activation = tf.setBackend("wasm").then(async (ok) => {
+  const activation = activateWasmBehindCpu().then(async (ok) => {
     if (!ok) return false;
     const simd = (await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT")) === true;
     return { simd, threads: wasm.getThreadsCount() };
@@ -80,15 +80,44 @@ function startWasm(load: ModuleLoader): Attempt {
   return { activation };
 }
 
+/** Turns off the cpu backend's multi-line "install tfjs-node" banner (we print one line). */
+function quietCpu(): void {
+  const cpu = tf.engine().registry.cpu as unknown as { firstUse?: unknown } | undefined;
+  if (cpu !== undefined && typeof cpu.firstUse === "boolean") cpu.firstUse = false;
+}
+
+/**
+ * Activates wasm without a window in which every operation throws "Backend 'wasm' has not yet
+ * been initialized": the cpu backend (synchronous) serves the cell that imports tslab-ml while
+ * the wasm module compiles; then the ready wasm backend is registered with a synchronous
+ * factory and made active. Tensors made meanwhile move to wasm on first use (tfjs moves data
+ * between backends by itself).
+ */
+async function activateWasmBehindCpu(): Promise<boolean> {
+  const engine = tf.engine() as unknown as {
+    registryFactory: Record<string, { factory: () => unknown; priority: number } | undefined>;
+    registry: Record<string, unknown>;
+    backendName: string | null | undefined;
+  };
+  const entry = engine.registryFactory.wasm;
+  if (!entry) return false;
+  if (engine.registry.wasm) return tf.setBackend("wasm"); // started before: switch back to it
+  if (!engine.backendName) {
+    void tf.setBackend("cpu"); // synchronous backend: active at once
+    quietCpu();
+  }
+  const instance = (await entry.factory()) as tf.KernelBackend;
+  tf.removeBackend("wasm");
+  tf.registerBackend("wasm", () => instance, entry.priority);
+  return tf.setBackend("wasm");
+}
+
 function startCpu(): Attempt {
-  const activation = tf.setBackend("cpu").then((ok) => {
-    // Our one-line announcement replaces the multi-line "install tfjs-node" banner that the
-    // cpu backend prints on first use in Node.
-    const cpu = tf.engine().registry.cpu as unknown as { firstUse?: unknown } | undefined;
-    if (cpu !== undefined && typeof cpu.firstUse === "boolean") cpu.firstUse = false;
-    return ok && {};
-  });
-  return { activation };
+  const switching = tf.setBackend("cpu");
+  // Our one-line announcement replaces the multi-line "install tfjs-node" banner that the cpu
+  // backend prints on first use in Node. cpu starts synchronously, so this runs before any op.
+  quietCpu();
+  return { activation: switching.then((ok) => ok && {}) };
 }
 
 function startBackend(name: BackendName, load: ModuleLoader): Attempt {

@@ -25,6 +25,7 @@ const SCRIPT = `
 const tf = require("@tensorflow/tfjs");
 const backend = require(${JSON.stringify(INDEX)});
 console.log("SYNC " + tf.engine().backendName);
+console.log("OPS " + JSON.stringify(tf.tensor1d([1, 2, 3]).square().arraySync()));
 try { backend.backendInfo(); console.log("EARLY none"); } catch (e) { console.log("EARLY " + e.message); }
 backend.ready().then(
   (info) => console.log("INFO " + JSON.stringify(info) + " ACTIVE " + tf.getBackend()),
@@ -35,6 +36,8 @@ backend.ready().then(
 interface Run {
   announcements: string[];
   sync: string;
+  /** tf.tensor1d([1, 2, 3]).square() run right after the import. */
+  ops: string;
   early: string;
   info?: Record<string, unknown>;
   active?: string;
@@ -64,6 +67,7 @@ function run(env: Record<string, string | undefined>): Run {
   return {
     announcements: lines.filter((l) => l.startsWith("tslab-ml:")),
     sync: field("SYNC ") ?? "",
+    ops: field("OPS ") ?? "",
     early: field("EARLY ") ?? "",
     info: infoJson === undefined ? undefined : JSON.parse(infoJson),
     active,
@@ -104,7 +108,8 @@ test("TSLAB_ML_BACKEND=cpu forces cpu, announced in exactly one line", () => {
 test("TSLAB_ML_BACKEND=wasm forces wasm; backendInfo() throws until ready() resolved", () => {
   const r = run({ TSLAB_ML_BACKEND: "wasm" });
   assert.equal(r.error, undefined, r.error);
-  assert.equal(r.sync, "wasm");
+  assert.equal(r.sync, "cpu", "cpu serves the importing cell while wasm compiles");
+  assert.equal(r.ops, "[1,4,9]", "operations work right after the import");
   assert.match(r.early, /before the backend was ready; await ready\(\) first/);
   assert.equal(r.info?.name, "wasm");
   assert.equal(r.active, "wasm");
@@ -118,7 +123,7 @@ test("auto selection: tensorflow if @tensorflow/tfjs-node is installed, else was
   const r = run({});
   const expected = HAS_NODE ? "tensorflow" : "wasm";
   assert.equal(r.info?.name, expected, r.error);
-  assert.equal(r.sync, expected);
+  assert.equal(r.sync, HAS_NODE ? "tensorflow" : "cpu");
   assert.equal(r.announcements.length, 1);
   if (!HAS_NODE) {
     assert.ok(r.announcements[0].includes("npm install @tensorflow/tfjs-node"), r.announcements[0]);

@@ -248,6 +248,18 @@ class TslabMlKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(reply["content"]["status"], "ok")
         results = [m for m in out if m["msg_type"] == "execute_result"]
         self.assertEqual(results[0]["content"]["data"]["text/plain"], "[ 256, true ]")
+        # a following fit starts from the weights the interrupted one left (its first loss is
+        # the loss of those weights, not of a fresh model) and trains them further
+        reply, out = self.run_cell(
+            "const lossBefore = fitModel.evaluate(fitX, fitY, { verbose: 0 }) as number;\n"
+            "const w0 = fitModel.getWeights().map((w) => Array.from(w.dataSync()));\n"
+            "const again = await fitModel.fit(fitX, fitY, { epochs: 3, batchSize: 256, shuffle: false, verbose: 0 });\n"
+            "const moved = fitModel.getWeights().some((w, i) => Array.from(w.dataSync()).some((v, j) => v !== w0[i][j]));\n"
+            "[again.history.loss.length, moved, Math.abs(again.history.loss[0] - lossBefore) < 1e-3 * Math.max(1, lossBefore)]"
+        )
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        results = [m for m in out if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "[ 3, true, true ]")
 
     def test_tslab_ml_error_aborts_only_queued_requests(self):
         self.flush_channels()

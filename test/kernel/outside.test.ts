@@ -36,7 +36,8 @@ test(
     }
     const file = path.join(dir, "outside.ipynb");
     const cells = [
-      `import { ${values.join(", ")} } from "tslab-ml";\nimport type { ${types.join(", ")} } from "tslab-ml";`,
+      // tf works in the very cell that imports tslab-ml (cpu serves it while wasm compiles)
+      `import { ${values.join(", ")} } from "tslab-ml";\nimport type { ${types.join(", ")} } from "tslab-ml";\nconst firstCell = tf.tensor1d([1, 2, 3]).sum().arraySync();\nconsole.log("first cell: " + firstCell);`,
       `const names: unknown[] = [${values.join(", ")}];\nconst missing = names.filter((v) => v === undefined).length;\nif (missing) throw new Error(missing + " public names are undefined");\nconsole.log("imported " + names.length + " values");`,
       `const info: BackendInfo = await ready();\nconst t: tf.Tensor = tf.tensor1d([1, 2, 3]).square();\nconsole.log(info.name, JSON.stringify(t.arraySync()));`,
       `import * as tfDirect from "@tensorflow/tfjs";\nconsole.log("same engine: " + (tfDirect.engine() === tf.engine()));`,
@@ -50,6 +51,7 @@ test(
       executed.cells[i].outputs
         .map((o: { text?: string | string[] }) => [o.text ?? ""].flat().join(""))
         .join("");
+    assert.match(text(0), /^first cell: 6$/m);
     assert.match(text(1), new RegExp(`imported ${values.length} values`));
     assert.match(text(2), /^(wasm|cpu|tensorflow) \[1,4,9\]$/m);
     assert.match(text(3), /^same engine: true$/m);
