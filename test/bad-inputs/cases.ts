@@ -484,6 +484,21 @@ export const CASES: BadInput[] = [
     message:
       /^save: cannot create the folder of prices\.csv\/model\.keras \(E(EXIST|NOTDIR): .+\)$/,
   },
+  {
+    id: "save: into a read-only folder",
+    area: "keras",
+    code: `await base.save("/sys/model.keras");`,
+    name: "ValueError",
+    message: /^save: cannot write \/sys\/model\.keras \(EACCES: permission denied, open '.+'\)$/,
+    kernel: true,
+  },
+  {
+    id: "save: a model folder inside a read-only folder",
+    area: "keras",
+    code: `await base.save("/sys/models/regressor");`,
+    name: "ValueError",
+    message: /^save: cannot create the folder of \/sys\/models\/regressor \(E(PERM|ACCES): .+\)$/,
+  },
   // ── display ──
   {
     id: "visualization_result: lengths differ",

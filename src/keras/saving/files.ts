@@ -72,6 +72,10 @@ export function checkSavePath(where: string, target: unknown): { path: string; k
   return { path: p, kind: "folder" };
 }
 
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
 /** Writes `files` as the folder `target`, atomically (see the module doc). */
 export function writeFolderAtomically(
   where: string,
@@ -80,7 +84,11 @@ export function writeFolderAtomically(
 ): void {
   const abs = path.resolve(target);
   const parent = path.dirname(abs);
-  fs.mkdirSync(parent, { recursive: true });
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+  } catch (e) {
+    throw new ValueError(`${where}: cannot create the folder of ${target} (${firstLine(e)})`);
+  }
   const exists = fs.existsSync(abs);
   if (exists) {
     if (!fs.statSync(abs).isDirectory()) {
@@ -94,8 +102,8 @@ export function writeFolderAtomically(
     }
   }
   const tmp = tempNameFor(abs);
-  fs.mkdirSync(tmp);
   try {
+    fs.mkdirSync(tmp);
     for (const [name, data] of Object.entries(files)) writeDurableFile(tmp, name, data);
     if (exists) {
       const old = `${tmp}.old`;
@@ -112,7 +120,7 @@ export function writeFolderAtomically(
     }
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    throw new ValueError(`${where}: cannot write ${target} (${firstLine(e)})`);
   }
   removeStaleTemps(abs);
 }
