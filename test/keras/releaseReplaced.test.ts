@@ -47,3 +47,13 @@ test("what a live name still reaches is kept: arrays, objects, class instances, 
   assert.equal(shared.isDisposed, false);
   assert.equal(weight.isDisposed, false, "a model's variable is never freed on its own");
 });
+
+test("large data in live names (a 60 000 × 784 nested array, 1e6 numbers) does not break the walk", () => {
+  const replaced = build();
+  const pixels = Array.from({ length: 60_000 }, () => new Array<number>(784).fill(0));
+  const flat = new Array<number>(1_000_000).fill(1);
+  const kept = tf.ones([3]);
+  const freed = releaseReplaced([replaced], [pixels, flat, { kept }]);
+  assert.deepEqual(freed, { models: 1, tensors: 0 });
+  assert.equal(kept.isDisposed, false);
+});

@@ -7,7 +7,9 @@
  * variable) found in `old` — directly, or inside arrays, plain objects, Maps and Sets up to 3
  * levels deep — is disposed unless it is reachable from `live` the same way (4 levels, and
  * through any object's own properties, so a History or a result object keeps its model and
- * tensors). Returns how many models and tensors were freed.
+ * tensors). The walk stops after 20 000 objects and looks at most at 20 000 values of one
+ * container, so a notebook holding large nested arrays does not slow every cell. Returns how
+ * many models and tensors were freed.
  *
  * @example
  * releaseReplaced([oldModel], [newModel]); // { models: 1, tensors: 0 }
@@ -23,25 +25,29 @@ function isPlainContainer(v: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function children(v: object): unknown[] {
-  if (Array.isArray(v)) return v;
-  if (v instanceof Map) return [...v.keys(), ...v.values()];
-  if (v instanceof Set) return [...v];
+/** Up to `MAX_NODES` of a container's values (a huge array of numbers is not walked whole). */
+function children(v: object): Iterable<unknown> {
   if (ArrayBuffer.isView(v)) return [];
-  return Object.values(v);
+  if (Array.isArray(v)) return v.length > MAX_NODES ? v.slice(0, MAX_NODES) : v;
+  if (v instanceof Map) return [...v.keys(), ...v.values()].slice(0, MAX_NODES);
+  if (v instanceof Set) return [...v].slice(0, MAX_NODES);
+  return Object.values(v).slice(0, MAX_NODES);
 }
 
 /** Objects reachable from `roots`; `any` follows every object, else only plain containers. */
 function reachable(roots: unknown[], depth: number, any: boolean): Set<object> {
   const seen = new Set<object>();
-  let level: unknown[] = roots;
-  for (let d = 0; d <= depth && level.length && seen.size < MAX_NODES; d++) {
-    const next: unknown[] = [];
+  let level: object[] = roots.filter((v): v is object => v !== null && typeof v === "object");
+  for (let d = 0; d <= depth && level.length; d++) {
+    const next: object[] = [];
     for (const v of level) {
-      if (v === null || typeof v !== "object" || seen.has(v)) continue;
+      if (seen.has(v)) continue;
       seen.add(v);
-      if (v instanceof tf.Tensor || isTracked(v)) continue;
-      if (any || isPlainContainer(v)) next.push(...children(v));
+      if (seen.size + next.length >= MAX_NODES) return seen;
+      if (v instanceof tf.Tensor || isTracked(v) || !(any || isPlainContainer(v))) continue;
+      for (const c of children(v)) {
+        if (c !== null && typeof c === "object" && !seen.has(c)) next.push(c);
+      }
     }
     level = next;
   }
