@@ -38,8 +38,8 @@ export const JUPYTER_SERVER: PythonNeeds = {
 
 /** `npm run lessons`: executing notebooks with nbclient. */
 export const JUPYTER_LESSONS: PythonNeeds = {
-  modules: ["nbclient", "nbformat", "jupyter_client"],
-  pip: ["nbclient", "nbformat", "jupyter_client"],
+  modules: ["nbclient", "nbformat", "nbconvert", "jupyter_client"],
+  pip: ["nbclient", "nbformat", "nbconvert", "jupyter_client"],
   apt: ["python3-nbclient", "jupyter-client", "jupyter-nbconvert"],
 };
 

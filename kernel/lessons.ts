@@ -5,9 +5,9 @@
  *
  * Behaviour: sets up Python/nbclient if needed (bootstrap.ts), registers the
  * kernel in the project-local Jupyter path, runs every `notebooks/*.ipynb`
- * (or the notebooks named) in order, writes the executed copies to
- * `notebooks/_build/`, prints one line per notebook, and exits non-zero if
- * any cell failed or produced an error output.
+ * (or the notebooks named) in order, writes the executed copies and an HTML
+ * export of each to `notebooks/_build/`, prints one line per notebook and the
+ * total time, and exits non-zero if any cell failed or produced an error output.
  */
 import { spawnSync } from "child_process";
 import fs from "fs";
@@ -22,6 +22,8 @@ export interface LessonResult {
   ok: boolean;
   seconds: number;
   errors: string[];
+  /** The HTML export beside the executed copy (null when nbconvert is missing). */
+  html: string | null;
 }
 
 /** The lesson notebooks in run order. */
@@ -76,7 +78,10 @@ function main(): void {
     for (const e of r.errors) console.log(`     ${e}`);
   }
   const failed = results.filter((r) => !r.ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
+  const total = results.reduce((sum, r) => sum + r.seconds, 0);
+  console.log(
+    `${results.length - failed} passed, ${failed} failed in ${total.toFixed(1)} s; executed copies and HTML in notebooks/_build/`,
+  );
   process.exit(failed ? 1 : 0);
 }
 

@@ -3,9 +3,10 @@
 usage: run_notebooks.py OUT_DIR NOTEBOOK [NOTEBOOK ...]
 
 Each notebook runs in its own folder with the kernel named in its metadata
-(default tslab-ml). The executed copy is written to OUT_DIR. Prints one JSON
-line per notebook ({"notebook", "ok", "seconds", "errors"}) and exits 1 if any
-cell failed or produced an error output.
+(default tslab-ml). The executed copy is written to OUT_DIR, with an HTML
+export beside it for reading (nbconvert; skipped with a note when nbconvert is
+missing). Prints one JSON line per notebook ({"notebook", "ok", "seconds",
+"errors", "html"}) and exits 1 if any cell failed or produced an error output.
 """
 
 import json
@@ -39,13 +40,29 @@ def run(path, out_dir):
             if out.get("output_type") == "error":
                 errors.append(f"cell {i}: {out.get('ename')}: {out.get('evalue')}")
     os.makedirs(out_dir, exist_ok=True)
-    nbformat.write(nb, os.path.join(out_dir, os.path.basename(path)))
+    target = os.path.join(out_dir, os.path.basename(path))
+    nbformat.write(nb, target)
     return {
         "notebook": os.path.basename(path),
         "ok": not errors,
         "seconds": round(time.time() - started, 2),
         "errors": errors,
+        "html": export_html(nb, target),
     }
+
+
+def export_html(nb, target):
+    """Write TARGET with .html for .ipynb; returns its path, or None without nbconvert."""
+    try:
+        from nbconvert import HTMLExporter
+    except ImportError:
+        print("run_notebooks: nbconvert is missing, no HTML export", file=sys.stderr)
+        return None
+    body, _ = HTMLExporter().from_notebook_node(nb)
+    html = os.path.splitext(target)[0] + ".html"
+    with open(html, "w", encoding="utf-8") as f:
+        f.write(body)
+    return html
 
 
 def main():

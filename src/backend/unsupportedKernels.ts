@@ -15,7 +15,7 @@ const PURPOSES: Readonly<Record<string, string>> = {
   Conv2DBackpropInput: "to train stacked Conv2D layers and to run Conv2DTranspose",
   DepthwiseConv2dNativeBackpropFilter: "to train DepthwiseConv2D and SeparableConv2D layers",
   DepthwiseConv2dNativeBackpropInput: "to train DepthwiseConv2D and SeparableConv2D layers",
-  UnsortedSegmentSum: "to train Embedding layers (the gradient of tf.gather)",
+  UnsortedSegmentSum: "for the gradient of tf.gather, e.g. to train Embedding layers",
   Complex: "for complex numbers (tf.complex, tf.spectral)",
   ComplexAbs: "for complex numbers (tf.abs of a complex tensor)",
   Real: "for complex numbers (tf.real, tf.spectral)",

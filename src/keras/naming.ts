@@ -21,3 +21,17 @@ export function uniqueName(base: string): string {
 export function resetNames(): void {
   counters.clear();
 }
+
+/**
+ * Gives a raw tfjs layer that kept tfjs's generated name (`dense_Dense1`, `my_dense_MyDense2`)
+ * the Keras-style name instead (`dense`, `my_dense_1`), before it is built. Names given by the
+ * user, and layers already built, are left alone.
+ */
+export function adoptTfjsLayerName(layer: { name: string; built: boolean }): void {
+  if (layer.built) return;
+  const className = (layer.constructor as { className?: string }).className;
+  if (!className) return;
+  const m = new RegExp(`^(.+)_${className}\\d+$`).exec(layer.name);
+  if (!m) return;
+  (layer as { name: string }).name = uniqueName(m[1]);
+}

@@ -2,7 +2,9 @@
  * `subplots(figures, options)`: several figures as panels of one figure, side by side.
  *
  * Behaviour: panel k keeps its traces, axis titles, ranges, annotations and shapes, moved to
- * its own axes (`x2`/`y2`…); its title becomes a caption above it. Panels fill a grid of
+ * its own axes (`x2`/`y2`…); its title becomes a caption above it. A panel that is itself a
+ * grid (e.g. `historyFigure` with loss and accuracy) keeps its layout inside its cell: every
+ * axis pair gets its own number, and captions placed on the page move with the panel. Panels fill a grid of
  * `columns` columns, row by row. Anything that is not a figure throws a TypeError naming the
  * panel.
  *
@@ -40,11 +42,67 @@ export interface SubplotsOptions {
 const axisRef = (letter: "x" | "y", k: number) => (k === 0 ? letter : `${letter}${k + 1}`);
 const axisKey = (letter: "x" | "y", k: number) =>
   k === 0 ? `${letter}axis` : `${letter}axis${k + 1}`;
+/** "x3" → 2, "x" → 0 (the axis index of a trace or layout reference). */
+const refIndex = (ref: unknown) => {
+  const m = /^[xy](\d*)/.exec(String(ref ?? ""));
+  return m && m[1] ? Number(m[1]) - 1 : 0;
+};
 
-function moveRefs(item: Record<string, unknown>, k: number): Record<string, unknown> {
+/** The axis pairs of one figure, in order: 1 for a plain figure, more for a grid. */
+function axisCount(spec: { data: Trace[]; layout: Layout }): number {
+  let n = 1;
+  for (const key of Object.keys(spec.layout)) {
+    const m = /^[xy]axis(\d+)$/.exec(key);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  for (const t of spec.data) n = Math.max(n, refIndex(t.xaxis) + 1, refIndex(t.yaxis) + 1);
+  return n;
+}
+
+/** Maps a panel's coordinates into its cell of the grid. */
+interface Cell {
+  /** First global axis index of the panel. */
+  base: number;
+  x0: number;
+  w: number;
+  y0: number;
+  h: number;
+}
+
+const inCell = (v: number, start: number, size: number) => start + v * size;
+
+function moveRef(ref: unknown, letter: "x" | "y", cell: Cell): unknown {
+  const m = new RegExp(`^${letter}(\\d*)( domain)?$`).exec(String(ref ?? letter));
+  if (!m) return ref;
+  return axisRef(letter, cell.base + refIndex(ref ?? letter)) + (m[2] ?? "");
+}
+
+function moveItem(item: Record<string, unknown>, cell: Cell): Record<string, unknown> {
   const out = { ...item };
-  if (out.xref !== "paper") out.xref = axisRef("x", k);
-  if (out.yref !== "paper") out.yref = axisRef("y", k);
+  for (const letter of ["x", "y"] as const) {
+    const refKey = `${letter}ref`;
+    const [start, size] = letter === "x" ? [cell.x0, cell.w] : [cell.y0, cell.h];
+    if (out[refKey] === "paper") {
+      for (const key of letter === "x" ? ["x", "x0", "x1"] : ["y", "y0", "y1"]) {
+        if (typeof out[key] === "number") out[key] = inCell(out[key] as number, start, size);
+      }
+    } else {
+      out[refKey] = moveRef(out[refKey], letter, cell);
+    }
+  }
+  return out;
+}
+
+function moveAxis(axis: Axis | undefined, letter: "x" | "y", cell: Cell): Axis {
+  const [start, size] = letter === "x" ? [cell.x0, cell.w] : [cell.y0, cell.h];
+  const [a, b] = (axis?.domain as number[] | undefined) ?? [0, 1];
+  const other = letter === "x" ? "y" : "x";
+  const out: Axis = { ...(axis ?? {}), domain: [inCell(a, start, size), inCell(b, start, size)] };
+  out.anchor = moveRef(axis?.anchor ?? other, other, cell) as string;
+  for (const key of ["scaleanchor", "matches", "overlaying"] as const) {
+    const ref = out[key];
+    if (typeof ref === "string") out[key] = moveRef(ref, ref[0] as "x" | "y", cell) as string;
+  }
   return out;
 }
 
@@ -76,27 +134,26 @@ export function subplots(figures: unknown[], options: SubplotsOptions = {}): Fig
     paper_bgcolor: "white",
     showlegend: specs.some((s) => s.layout.showlegend === true),
   };
+  let base = 0;
   specs.forEach((spec, k) => {
     const [r, c] = [Math.floor(k / columns), k % columns];
     const x0 = c * (w + gapX);
     const y1 = 1 - r * (h + gapY);
-    for (const t of spec.data) data.push({ ...t, xaxis: axisRef("x", k), yaxis: axisRef("y", k) });
-    const xa: Axis = {
-      ...(spec.layout.xaxis ?? {}),
-      domain: [x0, x0 + w],
-      anchor: axisRef("y", k),
-    };
-    const ya: Axis = {
-      ...(spec.layout.yaxis ?? {}),
-      domain: [y1 - h, y1],
-      anchor: axisRef("x", k),
-    };
-    if (ya.scaleanchor) ya.scaleanchor = axisRef("x", k);
-    if (xa.scaleanchor) xa.scaleanchor = axisRef("y", k);
-    layout[axisKey("x", k)] = xa;
-    layout[axisKey("y", k)] = ya;
-    for (const a of spec.layout.annotations ?? []) annotations.push(moveRefs(a, k));
-    for (const s of spec.layout.shapes ?? []) shapes.push(moveRefs(s, k));
+    const cell: Cell = { base, x0, w, y0: y1 - h, h };
+    const count = axisCount(spec);
+    for (const t of spec.data) {
+      data.push({
+        ...t,
+        xaxis: axisRef("x", base + refIndex(t.xaxis)),
+        yaxis: axisRef("y", base + refIndex(t.yaxis)),
+      });
+    }
+    for (let j = 0; j < count; j++) {
+      layout[axisKey("x", base + j)] = moveAxis(spec.layout[axisKey("x", j)] as Axis, "x", cell);
+      layout[axisKey("y", base + j)] = moveAxis(spec.layout[axisKey("y", j)] as Axis, "y", cell);
+    }
+    for (const a of spec.layout.annotations ?? []) annotations.push(moveItem(a, cell));
+    for (const s of spec.layout.shapes ?? []) shapes.push(moveItem(s, cell));
     const caption = spec.layout.title?.text;
     if (caption) {
       annotations.push({
@@ -111,6 +168,7 @@ export function subplots(figures: unknown[], options: SubplotsOptions = {}): Fig
         font: { size: 14, ...((spec.layout.title as { font?: object }).font ?? {}) },
       });
     }
+    base += count;
   });
   if (annotations.length) layout.annotations = annotations;
   if (shapes.length) layout.shapes = shapes;

@@ -297,6 +297,27 @@ test("custom layers (subclasses of tf.layers.Layer) work in Sequential", async (
   assert.equal(h.history.loss.length, 2);
 });
 
+test("raw tfjs layers in Sequential get Keras-style names; names given are kept", () => {
+  const model = Sequential([
+    Input({ shape: [3] }),
+    new Scale(),
+    tf.layers.dense({ units: 2 }),
+    Dense(2),
+    tf.layers.dense({ units: 1, name: "out" }),
+  ]);
+  // Dense(2) took "dense" when it was made; the tfjs layer is renamed when it is added
+  assert.deepEqual(
+    model.tfModel.layers.map((l) => l.name),
+    ["test_scale", "dense_1", "dense", "out"],
+  );
+  keras.backend.clearSession();
+  const again = Sequential([Input({ shape: [3] }), tf.layers.dense({ units: 1 })]);
+  assert.deepEqual(
+    again.tfModel.layers.map((l) => l.name),
+    ["dense"],
+  );
+});
+
 test("subclassing Model, Sequential or the model classes is refused with a pointer to custom layers", () => {
   const advice =
     "is not supported (tslab-ml has no subclassed models); write a custom layer instead " +

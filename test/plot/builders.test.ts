@@ -191,3 +191,34 @@ test("subplots puts panels side by side on their own axes", () => {
   assert.ok(dom("xaxis")[1] < dom("xaxis2")[0] && dom("xaxis2")[1] < dom("xaxis3")[0]);
   assert.ok(Math.abs(dom("xaxis3")[1] - 1) < 1e-12);
 });
+
+test("subplots of grids: each inner panel keeps its own axes and captions inside its cell", () => {
+  const h = {
+    loss: [0.9, 0.5],
+    val_loss: [1, 0.6],
+    accuracy: [0.5, 0.8],
+    val_accuracy: [0.4, 0.7],
+  };
+  const inner = historyFigure(h);
+  assert.equal(inner.data.length, 4, "loss and accuracy panels, train and validation each");
+  const fig = subplots([inner, historyFigure(h, { title: "B" }), line([1, 2])]);
+  assert.deepEqual(
+    fig.data.map((t) => t.xaxis),
+    ["x", "x", "x2", "x2", "x3", "x3", "x4", "x4", "x5"],
+  );
+  const dom = (k: string) => (fig.layout[k] as { domain: number[]; anchor: string }).domain;
+  // panels keep their order left to right, inside thirds of the page
+  const lefts = ["xaxis", "xaxis2", "xaxis3", "xaxis4", "xaxis5"].map((k) => dom(k)[0]);
+  assert.deepEqual(
+    [...lefts].sort((a, b) => a - b),
+    lefts,
+  );
+  assert.ok(dom("xaxis2")[1] <= dom("xaxis3")[0], "the second grid starts right of the first");
+  assert.equal((fig.layout.xaxis4 as { anchor: string }).anchor, "y4");
+  // the inner captions ("Loss", "Accuracy") moved with their grids: no two at the same place
+  const captions = (fig.layout.annotations ?? []).map((a) => `${a.text}@${Number(a.x).toFixed(3)}`);
+  assert.equal(new Set(captions).size, captions.length, captions.join(", "));
+  const loss = (fig.layout.annotations ?? []).filter((a) => /loss/i.test(String(a.text)));
+  assert.equal(loss.length, 2);
+  assert.ok(Number(loss[0].x) < 1 / 3 && Number(loss[1].x) > 1 / 3 && Number(loss[1].x) < 2 / 3);
+});

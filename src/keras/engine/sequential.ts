@@ -13,7 +13,7 @@
  * model.countParams(); // 321
  */
 import * as tf from "@tensorflow/tfjs";
-import { uniqueName } from "../naming";
+import { adoptTfjsLayerName, uniqueName } from "../naming";
 import { KerasModel, builtinModelClass, subclassingError } from "./model";
 import { isDanfoDataFrame, isDanfoSeries } from "../../validation/danfoBase";
 import { ArgumentTypeError, ValueError, describe } from "../../validation/errors";
@@ -111,6 +111,7 @@ export class SequentialModel extends KerasModel {
         `Sequential.add: expected a layer such as Dense(8) or an Input({ shape }); got ${describe(layer)}`,
       );
     }
+    adoptTfjsLayerName(layer);
     if (this.tf_) this.tf_.add(layer);
     else {
       this.pending.push(layer as LayerWithShape);
