@@ -11,7 +11,10 @@
  * before anything else happens: no reply, no busy/idle status, one line in
  * the kernel's stderr log (never in a notebook). Sockets bind exactly the
  * endpoints of the connection file (see addresses.ts), also for the ipc
- * transport, and never take an ipc endpoint away from another kernel.
+ * transport, and never take an ipc endpoint away from another kernel. Each
+ * socket sends one message at a time, in order (sendInOrder.ts), and iopub
+ * drops nothing: a burst of outputs larger than ZeroMQ's default queue of 1000
+ * messages waits in memory until the frontend has read it.
  *
  * @example
  * const server = new MlZmqServer(handler, "/run/jupyter/kernel-1.json");
@@ -23,10 +26,12 @@ import type { Publisher } from "./bridge";
 import { WireMessage } from "./wire";
 import { channelAddress, checkIpcEndpoints, removeIpcEndpoints } from "./addresses";
 import { kernelLog } from "./log";
+import { drained, sendInOrder } from "./sendInOrder";
 
 type Message = Parameters<ZmqServer["handleKernelInfo"]>[1];
 type Socket = Parameters<ZmqServer["handleShellMessage"]>[0];
-type Bind = (sock: { bind(address: string): Promise<void> }, port: number) => Promise<void>;
+type BindableSocket = { bind(address: string): Promise<void>; send(frames: never): unknown };
+type Bind = (sock: BindableSocket, port: number) => Promise<void>;
 
 /** tslab's server with conformant replies. */
 export class MlZmqServer extends ZmqServer {
@@ -40,9 +45,22 @@ export class MlZmqServer extends ZmqServer {
     // tslab's init() binds every socket through its private bindSocket(sock, port).
     (this as unknown as { bindSocket: Bind }).bindSocket = (sock, port) =>
       this.bindChannel(sock, port);
+    // tslab's init() assigns the sockets to these fields: keep each behind sendInOrder, and
+    // let iopub queue without a limit (ZeroMQ's default drops messages beyond 1000 queued ones)
+    for (const field of ["iopub", "shell", "control", "stdin", "hb"]) {
+      let socket: unknown = null;
+      Object.defineProperty(this, field, {
+        configurable: true,
+        get: () => socket,
+        set: (s: BindableSocket | null) => {
+          if (s && field === "iopub") (s as { sendHighWaterMark?: number }).sendHighWaterMark = 0;
+          socket = s ? sendInOrder(s) : s;
+        },
+      });
+    }
   }
 
-  private async bindChannel(sock: { bind(address: string): Promise<void> }, port: number) {
+  private async bindChannel(sock: BindableSocket, port: number) {
     this.endpointsChecked ??= checkIpcEndpoints(this.connInfo, this.ports());
     await this.endpointsChecked;
     await sock.bind(channelAddress(this.connInfo, port));
@@ -116,6 +134,8 @@ export class MlZmqServer extends ZmqServer {
         .reply(msgType, content)
         .signAndSend(this.connInfo.key, this.iopub);
     const content = await this.ml.execute(msg.content as ExecuteRequest, publish);
+    // the reply follows the cell's outputs: they have all been handed to ZeroMQ first
+    await drained(this.iopub);
     this.reply(sock, msg, "execute_reply", content);
   }
 
