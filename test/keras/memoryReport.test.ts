@@ -35,3 +35,17 @@ test("memoryReport counts the tensors and models held, and clearSession brings t
   assert.equal(format(grown)["text/plain"], String(grown));
   assert.equal(inspect(after), String(after));
 });
+
+test("clearSession() runs a full garbage collection (Keras's free_memory); snake_case is refused", async () => {
+  const tick = () => new Promise((r) => setImmediate(r));
+  const ref = (() => new WeakRef({ payload: new Array(1000).fill(1) }))();
+  // a WeakRef keeps its target alive until the job that made (or read) it ends
+  await tick();
+  keras.backend.clearSession();
+  await tick();
+  assert.equal(ref.deref(), undefined, "collected by clearSession()");
+  assert.throws(
+    () => keras.backend.clearSession({ free_memory: true } as never),
+    /clearSession: unknown option "free_memory"; did you mean "freeMemory"\?/,
+  );
+});

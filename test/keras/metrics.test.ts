@@ -153,3 +153,29 @@ test("r2_score is 1 − SS_res / SS_tot over the whole epoch, whatever the batch
   assert.ok(Math.abs(m2.result(sums) - (col(0) + col(1)) / 2) < 1e-6);
   assert.ok(keras.metrics.NAMES.includes("r2_score"));
 });
+
+test("losses as metrics: binary_crossentropy and kld are their mean per sample (Keras formulas)", () => {
+  const model = keras.Sequential([keras.Input({ shape: [1] }), keras.layers.Activation("linear")]);
+  model.compile({ loss: "mse", metrics: ["binary_crossentropy", "kld"] });
+  const p = [0.9, 0.2, 0.6, 0.3, 0.99];
+  const y = [1, 0, 0, 1, 1];
+  const logs = model.evaluate(
+    p.map((v) => [v]),
+    y.map((v) => [v]),
+    { batchSize: 2 },
+  ) as Record<string, number>;
+  const bce =
+    -p.reduce((s, q, i) => s + (y[i] * Math.log(q) + (1 - y[i]) * Math.log(1 - q)), 0) / p.length;
+  // Keras's KL divergence clips y_true to [1e-7, 1]: the zero labels add 1e-7·log(1e-7 / p)
+  const kld =
+    p.reduce((s, q, i) => {
+      const t = Math.max(y[i], 1e-7);
+      return s + t * Math.log(t / q);
+    }, 0) / p.length;
+  assert.ok(
+    Math.abs(logs.binary_crossentropy - bce) < 1e-6,
+    `${logs.binary_crossentropy} vs ${bce}`,
+  );
+  assert.ok(Math.abs(logs.kld - kld) < 1e-6, `${logs.kld} vs ${kld}`);
+  assert.ok(keras.metrics.NAMES.includes("categorical_crossentropy"));
+});

@@ -187,3 +187,19 @@ export function r2Metric(name: string, width: number): EpochMetric {
     },
   };
 }
+
+/** A loss used as a metric (Keras's `metrics=["binary_crossentropy"]`): its mean per sample. */
+export function lossMetric(
+  name: string,
+  perSample: (y: tf.Tensor, p: tf.Tensor) => tf.Tensor,
+): EpochMetric {
+  return {
+    name,
+    size: 2,
+    stats: (y, p) => {
+      const values = perSample(y, p);
+      return tf.stack([tf.sum(values), count(values)]);
+    },
+    result: (s) => ratio(s[0], s[1]),
+  };
+}

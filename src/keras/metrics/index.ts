@@ -3,7 +3,9 @@
  * categorical or sparse categorical, chosen as Keras does from the output width and the loss),
  * `binary_accuracy`, `categorical_accuracy`, `sparse_categorical_accuracy`, `mse`, `mae`,
  * `precision`, `recall`, `auc` (epoch-level, from accumulated counts), `r2_score` (from
- * accumulated sums over the epoch, as Keras's `R2Score`). The history key is the name given
+ * accumulated sums over the epoch, as Keras's `R2Score`), and the losses `binary_crossentropy`,
+ * `categorical_crossentropy`, `sparse_categorical_crossentropy`, `kl_divergence` / `kld` and
+ * `huber` (their mean per sample over the epoch). The history key is the name given
  * (`"accuracy"` logs `accuracy`, `"acc"` logs `acc`); a Keras class-name spelling logs under
  * the metric's Keras name (`"R2Score"` logs `r2_score`, `"AUC"` logs `auc`).
  *
@@ -11,10 +13,12 @@
  * resolveMetric("accuracy", "binary_crossentropy", 1, "compile").name; // "accuracy"
  */
 import { lookupName, normalizeName } from "../../validation/names";
+import { resolveLoss } from "../losses";
 import {
   aucMetric,
   binaryAccuracy,
   categoricalAccuracy,
+  lossMetric,
   meanError,
   precisionMetric,
   r2Metric,
@@ -26,6 +30,11 @@ import {
 export type { EpochMetric } from "./epochMetric";
 
 type Maker = (name: string, loss: string, outputWidth: number) => EpochMetric;
+
+const asMetric = (lossName: string): Maker => {
+  const { fn } = resolveLoss(lossName, "compile");
+  return (name) => lossMetric(name, fn);
+};
 
 const accuracy: Maker = (name, loss, width) => {
   if (width === 1) return binaryAccuracy(name);
@@ -47,6 +56,12 @@ const MAKERS: Record<string, Maker> = {
   recall: (n) => recallMetric(n),
   auc: (n) => aucMetric(n),
   r2_score: (n, _loss, width) => r2Metric(n, width),
+  binary_crossentropy: asMetric("binary_crossentropy"),
+  categorical_crossentropy: asMetric("categorical_crossentropy"),
+  sparse_categorical_crossentropy: asMetric("sparse_categorical_crossentropy"),
+  kl_divergence: asMetric("kl_divergence"),
+  kld: asMetric("kl_divergence"),
+  huber: asMetric("huber"),
 };
 
 /** The metric names `compile` accepts. */
