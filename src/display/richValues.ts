@@ -23,8 +23,8 @@
  * format(new danfo.DataFrame({ a: [1, 2] }))["text/html"]; // '<div><style scoped>…<table border="1" class="dataframe">…'
  */
 import * as tf from "@tensorflow/tfjs";
-import { danfo, type DataFrame, type Series } from "../data/danfo";
-import { BaseDataFrame, BaseSeries } from "../validation/danfoBase";
+import { whenDanfoLoads, type DataFrame, type Series } from "../data/danfo";
+import { baseDataFrame, baseSeries } from "../validation/danfoBase";
 import { JUPYTER_DISPLAY, type MimeBundle } from "./mime";
 import { tableHtml, tableText, type TableSource } from "./tableHtml";
 
@@ -115,16 +115,19 @@ function define(proto: object, fn: (this: never) => MimeBundle): void {
 
 /** Install the display methods (see the module doc). */
 export function installRichDisplay(): void {
-  for (const cls of [danfo.DataFrame, BaseDataFrame]) {
-    define(cls.prototype, function (this: DataFrame) {
-      return dataFrameBundle(this);
-    });
-  }
-  for (const cls of [danfo.Series, BaseSeries]) {
-    define(cls.prototype, function (this: Series) {
-      return seriesBundle(this);
-    });
-  }
+  // danfojs loads on first use: its classes get their display methods then
+  whenDanfoLoads((d) => {
+    for (const cls of [d.DataFrame, baseDataFrame()]) {
+      define(cls.prototype, function (this: DataFrame) {
+        return dataFrameBundle(this);
+      });
+    }
+    for (const cls of [d.Series, baseSeries()]) {
+      define(cls.prototype, function (this: Series) {
+        return seriesBundle(this);
+      });
+    }
+  });
   define(tf.Tensor.prototype, function (this: tf.Tensor) {
     return tensorBundle(this);
   });

@@ -10,27 +10,33 @@
  * isDanfoSeries(df["a"]); // true
  * asExportedDanfo(df["a"]) instanceof danfo.Series; // true
  */
-import { DataFrame, Series, danfo } from "../data/danfo";
+import { DataFrame, Series, danfo, danfoLoaded } from "../data/danfo";
 
 /** The base class of the exported danfo Series (where `df["col"]` comes from). */
-export const BaseSeries = Object.getPrototypeOf(danfo.Series.prototype)
-  .constructor as typeof danfo.Series;
+export function baseSeries(): typeof danfo.Series {
+  return Object.getPrototypeOf(danfo.Series.prototype).constructor as typeof danfo.Series;
+}
 /** The base class of the exported danfo DataFrame (where `df.head()` comes from). */
-export const BaseDataFrame = Object.getPrototypeOf(danfo.DataFrame.prototype)
-  .constructor as typeof danfo.DataFrame;
-
-/** Is `value` a danfo Series of either layer? */
-export function isDanfoSeries(value: unknown): value is Series {
-  return value instanceof BaseSeries || value instanceof danfo.Series;
+export function baseDataFrame(): typeof danfo.DataFrame {
+  return Object.getPrototypeOf(danfo.DataFrame.prototype).constructor as typeof danfo.DataFrame;
 }
 
-/** Is `value` a danfo DataFrame of either layer? */
+/** Is `value` a danfo Series of either layer? (False, without loading danfojs, before it is.) */
+export function isDanfoSeries(value: unknown): value is Series {
+  if (!danfoLoaded()) return false;
+  return value instanceof baseSeries() || value instanceof danfo.Series;
+}
+
+/** Is `value` a danfo DataFrame of either layer? (False, without loading danfojs, before it is.) */
 export function isDanfoDataFrame(value: unknown): value is DataFrame {
-  return value instanceof BaseDataFrame || value instanceof danfo.DataFrame;
+  if (!danfoLoaded()) return false;
+  return value instanceof baseDataFrame() || value instanceof danfo.DataFrame;
 }
 
 /** `value` itself, except that a base-layer Series / DataFrame becomes an exported one. */
 export function asExportedDanfo(value: unknown): unknown {
+  if (!danfoLoaded()) return value;
+  const [BaseSeries, BaseDataFrame] = [baseSeries(), baseDataFrame()];
   if (value instanceof danfo.Series || value instanceof danfo.DataFrame) return value;
   if (value instanceof BaseSeries) {
     const s = value as Series;
