@@ -3,7 +3,8 @@
  *
  * Behaviour: returns `application/vnd.plotly.v1+json` (the figure JSON, for VS Code and
  * JupyterLab's plotly renderer), `text/html` (a div and a script drawing with `window.Plotly`,
- * for Notebook 6/7, JupyterLab and nbconvert HTML) and `text/plain` (one line). Pure: the
+ * for Notebook 6/7, JupyterLab and nbconvert HTML) and `text/plain` (one line). Fractional
+ * numbers are written with as few digits as keep their value (plotNumbers.ts). Pure: the
  * `text/html` starts with a placeholder for the plotly.js library, which the kernel fills in
  * when the first plot of a session is actually sent (see plotlyLibrary.ts), so building a
  * bundle uses nothing up. Models, History objects and other modules use it for their
@@ -17,6 +18,7 @@ import { randomBytes } from "crypto";
 import { checkFigure } from "../plot/checkFigure";
 import type { FigureSpec } from "../plot/types";
 import { figureHtml } from "./figureHtml";
+import { plotNumbers } from "./plotNumbers";
 import type { MimeBundle } from "./mime";
 import { bundleKindFor, libraryPlaceholder } from "./plotlyLibrary";
 
@@ -50,9 +52,10 @@ export function figureBundle(figure: unknown): MimeBundle {
     bundleKindFor(spec.data.map((t) => String(t.type ?? "scatter"))),
   );
   const divId = `tslab-ml-plot-${randomBytes(6).toString("hex")}`;
+  const written = plotNumbers(spec);
   return {
-    [PLOTLY_MIME]: JSON.parse(JSON.stringify(spec)) as unknown,
-    "text/html": figureHtml(spec, library, divId),
+    [PLOTLY_MIME]: written,
+    "text/html": figureHtml(written, library, divId),
     "text/plain": describeFigure(spec),
   };
 }
