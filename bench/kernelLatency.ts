@@ -28,6 +28,8 @@ export interface KernelTimes {
   importSecondsAll?: number[];
   importResult?: string;
   trivialMedianMs?: number;
+  /** Median latency of a new small cell each time (`const v{i} = {i} + 1`), after the import. */
+  newCellMedianMs?: number;
   trivialRuns?: number;
   starts?: number;
   error?: string;

@@ -6,7 +6,8 @@ KernelManager and measures: seconds from start_kernel() to kernel_info (ready), 
 start_kernel() to the first execute_result of `import * as ml from "tslab-ml"` (the first cell),
 both the median of STARTS kernel starts, and the latency of a trivial cell `1 + 1` (execute
 request to the idle status after its reply) in the first kernel, median of RUNS runs after
-WARMUP runs, in milliseconds. Shuts each kernel down.
+WARMUP runs, in milliseconds; the same for a new small cell each time (NEW_CELL), which the
+compiler cannot answer from its previous program. Shuts each kernel down.
 
 Run: JUPYTER_PATH=/tmp/x/share/jupyter python3 bench/kernel_latency.py [RUNS] [STARTS]
 Prints ONE JSON object on stdout and always exits 0; a failure is reported as {"error": "..."}.
@@ -22,6 +23,9 @@ import time
 
 IMPORT_CELL = 'import * as ml from "tslab-ml";\nObject.keys(ml).length'
 TRIVIAL_CELL = "1 + 1"
+# A different small cell each time, declaring a name as real cells do: the compiler cannot reuse
+# the previous program as it does for a repeated `1 + 1`.
+NEW_CELL = "const v{i} = {i} + 1;\nv{i}"
 WARMUP = 3
 
 
@@ -62,7 +66,8 @@ def start_and_import(trivial_runs):
         to_result, _, value = run_cell(kc, IMPORT_CELL)
         imported = request + to_result - start
         times = [run_cell(kc, TRIVIAL_CELL, timeout=30)[1] for _ in range(trivial_runs)]
-        return ready, imported, value, times
+        fresh = [run_cell(kc, NEW_CELL.format(i=i), timeout=30)[1] for i in range(trivial_runs)]
+        return ready, imported, value, times, fresh
     finally:
         if kc is not None:
             kc.stop_channels()
@@ -74,19 +79,21 @@ def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     starts = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     try:
-        ready, imported, trivial = [], [], []
+        ready, imported, trivial, fresh = [], [], [], []
         value = None
         for i in range(starts):
-            r, m, value, times = start_and_import(WARMUP + runs if i == 0 else 0)
+            r, m, value, times, new = start_and_import(WARMUP + runs if i == 0 else 0)
             ready.append(r)
             imported.append(m)
             trivial += times[WARMUP:]
+            fresh += new[WARMUP:]
         out = {
             "readySeconds": round(statistics.median(ready), 3),
             "importSeconds": round(statistics.median(imported), 3),
             "importSecondsAll": [round(t, 3) for t in imported],
             "importResult": value,
             "trivialMedianMs": round(statistics.median(trivial) * 1000, 2),
+            "newCellMedianMs": round(statistics.median(fresh) * 1000, 2),
             "trivialRuns": runs,
             "starts": starts,
         }

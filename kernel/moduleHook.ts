@@ -9,7 +9,8 @@
  * package's files (the same trick tslab uses for itself), and Node's resolver
  * maps the bare name `tslab-ml` (and `tslab-ml/…`) to this package's root.
  * `@tensorflow/tfjs` and `danfojs` fall back the same way when the notebook's
- * folder has no copy of its own.
+ * folder has no copy of its own. A few third-party declarations are read with small edits that
+ * keep the first import fast (declarationEdits.ts).
  *
  * @example
  * installModuleHook(); // before tslab's converter is created
@@ -18,6 +19,7 @@ import fs from "fs";
 import Module from "module";
 import path from "path";
 import { packageRoot, tslabTypeScript } from "./paths";
+import { editDeclaration } from "./declarationEdits";
 
 const OWN = "tslab-ml";
 /** Packages a notebook may import even where no node_modules has them. */
@@ -34,12 +36,31 @@ interface TsSys {
 let installed = false;
 const slash = (s: string) => s.replace(/\\/g, "/");
 
+/**
+ * The folder of package `name` as resolved from `root`: found from its entry point upwards,
+ * because packages with an `exports` map (danfojs) do not export `package.json`.
+ */
+export function packageDir(name: string, root: string): string {
+  let dir = path.dirname(require.resolve(name, { paths: [root] }));
+  for (;;) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest)) {
+      const m = JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string };
+      if (m.name === name) return dir;
+    }
+    const up = path.dirname(dir);
+    if (up === dir)
+      throw new Error(`packageDir: no package.json named ${name} above its entry point`);
+    dir = up;
+  }
+}
+
 /** Where each shared package really lives, seen from this package. */
 export function sharedPackageDirs(root = packageRoot()): Map<string, string> {
   const dirs = new Map<string, string>([[OWN, root]]);
   for (const name of SHARED.slice(1)) {
     try {
-      dirs.set(name, path.dirname(require.resolve(`${name}/package.json`, { paths: [root] })));
+      dirs.set(name, packageDir(name, root));
     } catch {
       // not installed: nothing to forward
     }
@@ -82,7 +103,10 @@ function hookTypeScript(cwd: string, dirs: Map<string, string>): void {
   const realpath = sys.realpath?.bind(sys);
   sys.fileExists = (p) => fileExists(fwd(p));
   sys.directoryExists = (p) => directoryExists(fwd(p));
-  sys.readFile = (p, encoding) => readFile(fwd(p), encoding);
+  sys.readFile = (p, encoding) => {
+    const text = readFile(fwd(p), encoding);
+    return text === undefined ? text : editDeclaration(p, text);
+  };
   sys.readDirectory = (p, ...rest) => readDirectory(fwd(p), ...rest);
   // Resolve to the real location so that the package's own imports
   // (@tensorflow/tfjs, danfojs…) resolve from its node_modules.
