@@ -1,8 +1,8 @@
 /**
  * The worker side of converterThread.ts: one tslab converter, answering calls in order.
  *
- * Behaviour: installs the kernel's module hook (so `tslab-ml` resolves from any folder), creates
- * the converter, converts the warm-up cell if no request has arrived yet, then answers each
+ * Behaviour: installs the kernel's module hook (so `tslab-ml` resolves from any folder) and the
+ * light program (lightBuilder.ts), creates the converter, converts the warm-up cell if no request has arrived yet, then answers each
  * `{op, args}` with `{ok, value}` or `{ok: false, message, stack}` and wakes the caller. If the
  * thread dies anyway, the `stopped` slot tells the caller. Every cell rebuilds the compiler's
  * program, and an idle thread never collects its garbage by itself, so once the thread has been
@@ -12,7 +12,9 @@
 import v8 from "v8";
 import { workerData, type MessagePort } from "worker_threads";
 import { collectGarbage } from "../src/keras/collectGarbage";
-import { createConverter } from "tslab/dist/converter";
+import type { createConverter as CreateConverter } from "tslab/dist/converter";
+import { installLightBuilder } from "./lightBuilder";
+import { tslabTypeScript } from "./paths";
 import { installModuleHook } from "./moduleHook";
 import { SLOT, type ConverterThreadOptions, type WorkerReply } from "./converterThread";
 
@@ -27,18 +29,34 @@ process.on("exit", () => {
   Atomics.notify(shared, SLOT.answered);
 });
 
-installModuleHook();
-const converter = createConverter({ isJS: false, isBrowser: options.isBrowser ?? false });
-const ops = converter as unknown as Record<string, (...args: unknown[]) => unknown>;
-
-if (options.warmUp && Atomics.load(shared, SLOT.posted) === 0) {
+/** Create the converter; a failure is kept and becomes the answer to every request. */
+function start(): { ops: Record<string, (...args: unknown[]) => unknown> } | { failure: Error } {
   try {
-    converter.convert("", options.warmUp);
-    Atomics.store(shared, SLOT.warmedUp, 1);
-  } catch {
-    // only a warm-up: the real cell reports its own errors
+    installModuleHook();
+    installLightBuilder(tslabTypeScript());
+    // Required only now, so that it gets the TypeScript of installLightBuilder.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createConverter } = require("tslab/dist/converter") as {
+      createConverter: typeof CreateConverter;
+    };
+    const converter = createConverter({ isJS: false, isBrowser: options.isBrowser ?? false });
+    if (options.warmUp && Atomics.load(shared, SLOT.posted) === 0) {
+      try {
+        converter.convert("", options.warmUp);
+        Atomics.store(shared, SLOT.warmedUp, 1);
+      } catch {
+        // only a warm-up: the real cell reports its own errors
+      }
+    }
+    return { ops: converter as unknown as Record<string, (...args: unknown[]) => unknown> };
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    err.message = `The kernel's TypeScript compiler could not start: ${err.message}`;
+    return { failure: err };
   }
 }
+
+const started = start();
 
 /** Idle time before the thread collects its garbage. */
 export const IDLE_MS = 300;
@@ -64,7 +82,8 @@ port.on("message", ({ op, args }: { op: string; args: unknown[] }) => {
     if (!["convert", "inspect", "complete", "addModule"].includes(op)) {
       throw new Error(`converterWorker: unknown operation ${JSON.stringify(op)}`);
     }
-    reply = { ok: true, value: ops[op](...args) };
+    if ("failure" in started) throw started.failure;
+    reply = { ok: true, value: started.ops[op](...args) };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     reply = { ok: false, message: err.message, stack: err.stack };
