@@ -3,8 +3,8 @@
  *
  * Behaviour: creating tslab's TypeScript compiler takes about a second, and the first
  * `import * as ml from "tslab-ml"` parses another second of declarations. Both run in a
- * worker (converterWorker.ts), so the kernel answers Jupyter at once and loads tslab-ml in
- * the meantime, on the machine's other core. tslab's executor calls the converter
+ * worker (converterWorker.ts), so the kernel answers Jupyter at once and loads TensorFlow.js
+ * in the meantime, on the machine's other core. tslab's executor calls the converter
  * synchronously, so each call posts a message and blocks on an `Atomics.wait` until the
  * worker answers (`receiveMessageOnPort`); calls made before the compiler exists wait for it.
  * Errors thrown in the worker are thrown again here; if the worker stops, every call throws an

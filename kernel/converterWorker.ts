@@ -2,8 +2,10 @@
  * The worker side of converterThread.ts: one tslab converter, answering calls in order.
  *
  * Behaviour: installs the kernel's module hook (so `tslab-ml` resolves from any folder) and the
- * light program (lightBuilder.ts), creates the converter, converts the warm-up cell if no request has arrived yet, then answers each
- * `{op, args}` with `{ok, value}` or `{ok: false, message, stack}` and wakes the caller. If the
+ * light program (lightBuilder.ts), creates the converter, converts the warm-up cell if no
+ * request has arrived yet, then answers each `{op, args}` with `{ok, value}` or
+ * `{ok: false, message, stack}` and wakes the caller. A failure to start becomes the answer to
+ * every request. If the
  * thread dies anyway, the `stopped` slot tells the caller. Every cell rebuilds the compiler's
  * program, and an idle thread never collects its garbage by itself, so once the thread has been
  * idle for IDLE_MS and its heap grew by more than GROWTH_BYTES since the last collection, it
