@@ -14,6 +14,8 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { ResetAfterGRUCell } from "./gruCell";
+import { fusedRecurrentCall } from "./fused/fusedCall";
+import { gruRecurrence } from "./fused/gruRecurrence";
 
 /** Arguments of the layer: tfjs's GRU arguments. */
 export type ResetAfterGRUArgs = Parameters<typeof tf.layers.gru>[0];
@@ -34,6 +36,8 @@ export class ResetAfterGRU extends tf.RNN {
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
     (this.cell as ResetAfterGRUCell).resetDropoutMasks();
+    const fused = fusedRecurrentCall(this, gruRecurrence, inputs, kwargs);
+    if (fused !== null) return fused;
     return super.call(inputs, {
       mask: kwargs?.["mask"],
       training: kwargs?.["training"],

@@ -23,6 +23,7 @@ import * as tf from "@tensorflow/tfjs";
 import { resolveActivation } from "../../activations";
 import { recurrentArgs, type RecurrentOptions } from "./options";
 import { ValueError, describe } from "../../../validation/errors";
+import { KerasLSTM } from "./lstmLayer";
 
 /** Options of `LSTM`. */
 export interface LSTMOptions extends RecurrentOptions {
@@ -48,7 +49,7 @@ export function LSTM(units: number, options: LSTMOptions = {}): tf.layers.Layer 
     options.recurrentActivation === undefined ? "sigmoid" : options.recurrentActivation,
     "LSTM",
   );
-  return tf.layers.lstm({
+  return new KerasLSTM({
     ...args,
     recurrentActivation,
     unitForgetBias,

@@ -21,6 +21,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { recurrentArgs, type RecurrentOptions } from "./options";
+import { KerasSimpleRNN } from "./simpleRnnLayer";
 
 /** Options of `SimpleRNN` (all of `RecurrentOptions`). */
 export type SimpleRNNOptions = RecurrentOptions;
@@ -28,5 +29,5 @@ export type SimpleRNNOptions = RecurrentOptions;
 /** A SimpleRNN layer (see the module doc). */
 export function SimpleRNN(units: number, options: SimpleRNNOptions = {}): tf.layers.Layer {
   const args = recurrentArgs("SimpleRNN", "simple_rnn", units, options, []);
-  return tf.layers.simpleRNN(args as unknown as Parameters<typeof tf.layers.simpleRNN>[0]);
+  return new KerasSimpleRNN(args as unknown as Parameters<typeof tf.layers.simpleRNN>[0]);
 }
