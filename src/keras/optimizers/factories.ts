@@ -7,7 +7,8 @@
  *
  * Behaviour: an unknown option is an error suggesting the right one (`learning_rate` →
  * `learningRate`), so a Python spelling is not silently replaced by the default; each returns
- * a tfjs optimizer; its Keras name and configuration are remembered
+ * a tfjs optimizer (`Adam` a `FusedAdam`, tfjs's `AdamOptimizer` with the same numbers and
+ * fewer kernels on wasm); its Keras name and configuration are remembered
  * (`optimizerConfig`) so that `model.save` can store them and `loadModel` recompile.
  *
  * @example
@@ -17,6 +18,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { ValueError, describe } from "../../validation/errors";
 import { checkOptions } from "../../data/options";
+import { FusedAdam } from "./fusedAdam";
 
 /** The saved form of an optimizer. */
 export interface OptimizerConfig {
@@ -101,14 +103,14 @@ export interface AdamOptions {
   epsilon?: number;
 }
 
-/** Adam. */
+/** Adam (a `FusedAdam`: tfjs's Adam with its update fused into one loop per variable on wasm). */
 export function Adam(options: AdamOptions = {}): tf.Optimizer {
   checkOptions("Adam", options, OPTION_NAMES.adam);
   const lr = num("Adam", "learningRate", options.learningRate ?? 0.001, 0, true);
   const beta1 = num("Adam", "beta1", options.beta1 ?? 0.9);
   const beta2 = num("Adam", "beta2", options.beta2 ?? 0.999);
   const epsilon = num("Adam", "epsilon", options.epsilon ?? 1e-7);
-  return remember(tf.train.adam(lr, beta1, beta2, epsilon), "adam", {
+  return remember(new FusedAdam(lr, beta1, beta2, epsilon), "adam", {
     learningRate: lr,
     beta1,
     beta2,
