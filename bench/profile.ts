@@ -16,6 +16,7 @@
  * p.ops[0]; // { op: "BatchMatMul", calls: 4, ms: 0.12, share: 0.17 }
  */
 import * as tf from "@tensorflow/tfjs";
+import { HostRows } from "../src/keras/engine/hostRows";
 import { trainStep } from "../src/keras/engine/steps";
 import { resolveLoss } from "../src/keras/losses";
 import type { LessonModel } from "./lessonModels";
@@ -72,18 +73,13 @@ async function profileOps(run: () => void, runs: number, top: number): Promise<O
 export async function profileStep(m: LessonModel, batchSize: number, top = 15): Promise<OpProfile> {
   const loss = resolveLoss(m.loss, "bench").fn;
   const rows = Int32Array.from({ length: batchSize }, (_, i) => (i * 7919) % m.x.shape[0]);
-  const idx = tf.tensor1d(rows, "int32");
+  const host = new HostRows([m.x, m.y]);
   const step = () => {
-    const xb = tf.gather(m.x, idx);
-    const yb = tf.gather(m.y, idx);
+    const [xb, yb] = host.gather(rows);
     trainStep(m.model.tfModel, m.model.optimizer, loss, [], [xb], yb);
     tf.dispose([xb, yb]);
   };
-  try {
-    return await profileOps(step, 20, top);
-  } finally {
-    idx.dispose();
-  }
+  return profileOps(step, 20, top);
 }
 
 /** Profiles one `model.predict(x)` (result read back; not timed again here); `top` ops kept. */
