@@ -23,7 +23,7 @@ import * as tf from "@tensorflow/tfjs";
 import { resolveActivation } from "../../activations";
 import { recurrentArgs, type RecurrentOptions } from "./options";
 import { ValueError, describe } from "../../../validation/errors";
-import { KerasLSTM } from "./lstmLayer";
+import { KerasLSTM } from "./fusedLayers";
 
 /** Options of `LSTM`. */
 export interface LSTMOptions extends RecurrentOptions {

@@ -21,7 +21,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { recurrentArgs, type RecurrentOptions } from "./options";
-import { KerasSimpleRNN } from "./simpleRnnLayer";
+import { KerasSimpleRNN } from "./fusedLayers";
 
 /** Options of `SimpleRNN` (all of `RecurrentOptions`). */
 export type SimpleRNNOptions = RecurrentOptions;

@@ -12,9 +12,9 @@
  * f.h.length; // 30
  */
 import {
-  addOuterRows,
-  addRowsTimes,
-  rowsTimesTransposed,
+  blockInput,
+  backRecurrent,
+  forEachBlock,
   sigmoid,
   type Recurrence,
   type RecurrenceForward,
@@ -30,80 +30,63 @@ function forward(xp: Float32Array, rec32: Float32Array, _b: unknown, s: Sizes): 
   const h = new Float64Array(B * T * U);
   const c = new Float64Array(B * T * U);
   const z = new Float64Array(4 * G);
-  for (let t = 0; t < T; t++) {
-    for (let b0 = 0; b0 < B; b0 += 4) {
-      const n = Math.min(4, B - b0);
-      for (let r = 0; r < n; r++) {
-        const xo = ((b0 + r) * T + t) * G;
-        z.set(xp.subarray(xo, xo + G), r * G);
+  const q = { s, h, rec };
+  forEachBlock(s, false, (t, b0, n) => {
+    blockInput(z, xp, q, t, b0, n, G);
+    for (let r = 0; r < n; r++) {
+      const row = (b0 + r) * T + t;
+      const xo = row * G;
+      const zo = r * G;
+      for (let u = 0; u < U; u++) {
+        const i = sigmoid(z[zo + u]);
+        const f = sigmoid(z[zo + U + u]);
+        const g = Math.tanh(z[zo + 2 * U + u]);
+        const o = sigmoid(z[zo + 3 * U + u]);
+        const ct = f * (t > 0 ? c[(row - 1) * U + u] : 0) + i * g;
+        const tc = Math.tanh(ct);
+        acts[xo + u] = i;
+        acts[xo + U + u] = f;
+        acts[xo + 2 * U + u] = g;
+        acts[xo + 3 * U + u] = o;
+        c[row * U + u] = ct;
+        tcs[row * U + u] = tc;
+        h[row * U + u] = o * tc;
       }
-      if (t > 0) {
-        const prev = { data: h, off: (b0 * T + t - 1) * U, stride: T * U, n };
-        addRowsTimes({ data: z, off: 0, stride: G, n }, prev, rec, U, G);
-      }
+    }
+  });
+  const backward = (dH: Float32Array, dC: Float32Array | null) => {
+    const dxp = new Float32Array(B * T * G);
+    const grads = { drec: new Float64Array(U * G), dhNext: new Float64Array(B * U) };
+    const dhNext = grads.dhNext;
+    const dcNext = new Float64Array(B * U);
+    const dz = new Float64Array(4 * G);
+    forEachBlock(s, true, (t, b0, n) => {
       for (let r = 0; r < n; r++) {
-        const row = (b0 + r) * T + t;
+        const b = b0 + r;
+        const row = b * T + t;
         const xo = row * G;
         const zo = r * G;
         for (let u = 0; u < U; u++) {
-          const i = sigmoid(z[zo + u]);
-          const f = sigmoid(z[zo + U + u]);
-          const g = Math.tanh(z[zo + 2 * U + u]);
-          const o = sigmoid(z[zo + 3 * U + u]);
-          const ct = f * (t > 0 ? c[(row - 1) * U + u] : 0) + i * g;
-          const tc = Math.tanh(ct);
-          acts[xo + u] = i;
-          acts[xo + U + u] = f;
-          acts[xo + 2 * U + u] = g;
-          acts[xo + 3 * U + u] = o;
-          c[row * U + u] = ct;
-          tcs[row * U + u] = tc;
-          h[row * U + u] = o * tc;
+          const k = row * U + u;
+          const i = acts[xo + u];
+          const f = acts[xo + U + u];
+          const g = acts[xo + 2 * U + u];
+          const o = acts[xo + 3 * U + u];
+          const tc = tcs[k];
+          const dh = dH[k] + dhNext[b * U + u];
+          const dc = dh * o * (1 - tc * tc) + dcNext[b * U + u] + (dC === null ? 0 : dC[k]);
+          const cPrev = t > 0 ? c[k - U] : 0;
+          dz[zo + u] = dc * g * i * (1 - i);
+          dz[zo + U + u] = dc * cPrev * f * (1 - f);
+          dz[zo + 2 * U + u] = dc * i * (1 - g * g);
+          dz[zo + 3 * U + u] = dh * tc * o * (1 - o);
+          dcNext[b * U + u] = dc * f;
         }
+        dxp.set(dz.subarray(zo, zo + G), xo);
       }
-    }
-  }
-  const backward = (dH: Float32Array, dC: Float32Array | null) => {
-    const dxp = new Float32Array(B * T * G);
-    const drec = new Float64Array(U * G);
-    const dhNext = new Float64Array(B * U);
-    const dcNext = new Float64Array(B * U);
-    const dz = new Float64Array(4 * G);
-    for (let t = T - 1; t >= 0; t--) {
-      for (let b0 = 0; b0 < B; b0 += 4) {
-        const n = Math.min(4, B - b0);
-        for (let r = 0; r < n; r++) {
-          const b = b0 + r;
-          const row = b * T + t;
-          const xo = row * G;
-          const zo = r * G;
-          for (let u = 0; u < U; u++) {
-            const k = row * U + u;
-            const i = acts[xo + u];
-            const f = acts[xo + U + u];
-            const g = acts[xo + 2 * U + u];
-            const o = acts[xo + 3 * U + u];
-            const tc = tcs[k];
-            const dh = dH[k] + dhNext[b * U + u];
-            const dc = dh * o * (1 - tc * tc) + dcNext[b * U + u] + (dC === null ? 0 : dC[k]);
-            const cPrev = t > 0 ? c[k - U] : 0;
-            dz[zo + u] = dc * g * i * (1 - i);
-            dz[zo + U + u] = dc * cPrev * f * (1 - f);
-            dz[zo + 2 * U + u] = dc * i * (1 - g * g);
-            dz[zo + 3 * U + u] = dh * tc * o * (1 - o);
-            dcNext[b * U + u] = dc * f;
-          }
-          dxp.set(dz.subarray(zo, zo + G), xo);
-        }
-        if (t > 0) {
-          const d = { data: dz, off: 0, stride: G, n };
-          const prev = { data: h, off: (b0 * T + t - 1) * U, stride: T * U, n };
-          addOuterRows(drec, prev, d, U, G);
-          rowsTimesTransposed({ data: dhNext, off: b0 * U, stride: U, n }, d, rec, U, G);
-        }
-      }
-    }
-    return { dxp, drec: Float32Array.from(drec), drecBias: null };
+      backRecurrent(grads, dz, q, t, b0, n, G);
+    });
+    return { dxp, drec: Float32Array.from(grads.drec), drecBias: null };
   };
   return { h, c, backward };
 }

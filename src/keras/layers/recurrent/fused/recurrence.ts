@@ -173,3 +173,86 @@ export function addOuterRows(acc: Float64Array, v: Rows, d: Rows, rows: number, 
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
+
+/**
+ * Calls `block(t, b0, n)` for every timestep (last to first when `reverse`) and every block of
+ * up to four samples `b0 … b0 + n − 1`.
+ */
+export function forEachBlock(
+  s: Sizes,
+  reverse: boolean,
+  block: (t: number, b0: number, n: number) => void,
+): void {
+  for (let i = 0; i < s.steps; i++) {
+    const t = reverse ? s.steps - 1 - i : i;
+    for (let b0 = 0; b0 < s.batch; b0 += 4) block(t, b0, Math.min(4, s.batch - b0));
+  }
+}
+
+/** What every step of one call reads: the sizes, all hidden states and the recurrent kernel. */
+export interface Sequence {
+  s: Sizes;
+  /** Hidden states `[batch, timesteps, units]` (filled timestep by timestep going forward). */
+  h: Float64Array;
+  /** The recurrent kernel `[units, cols]` in float64. */
+  rec: Float64Array;
+}
+
+/** The block's hidden states of timestep t − 1, as rows of `h`. */
+function previous(q: Sequence, t: number, b0: number, n: number): Rows {
+  const { steps, units } = q.s;
+  return { data: q.h, off: (b0 * steps + t - 1) * units, stride: steps * units, n };
+}
+
+/** Adds `h_{t−1} · rec` to the block's rows of `out` (`cols` wide); nothing at t = 0. */
+export function addRecurrent(
+  out: Float64Array,
+  q: Sequence,
+  t: number,
+  b0: number,
+  n: number,
+  cols: number,
+): void {
+  if (t === 0) return;
+  const rows = { data: out, off: 0, stride: cols, n };
+  addRowsTimes(rows, previous(q, t, b0, n), q.rec, q.s.units, cols);
+}
+
+/** The block's rows of `out` set to `xp_t + h_{t−1} · rec` (`cols` wide). */
+export function blockInput(
+  out: Float64Array,
+  xp: Float32Array,
+  q: Sequence,
+  t: number,
+  b0: number,
+  n: number,
+  cols: number,
+): void {
+  for (let r = 0; r < n; r++) {
+    const xo = ((b0 + r) * q.s.steps + t) * cols;
+    out.set(xp.subarray(xo, xo + cols), r * cols);
+  }
+  addRecurrent(out, q, t, b0, n, cols);
+}
+
+/**
+ * The backward pass of `h_{t−1} · rec` for a block whose gradients before the activations are
+ * the rows of `d` (`cols` wide): adds `h_{t−1}ᵀ · d` to `drec` and sets the block's rows of
+ * `dhNext` (`[batch, units]`) to `d · recᵀ`. Nothing at t = 0, where the state is the zero start.
+ */
+export function backRecurrent(
+  grads: { drec: Float64Array; dhNext: Float64Array },
+  d: Float64Array,
+  q: Sequence,
+  t: number,
+  b0: number,
+  n: number,
+  cols: number,
+): void {
+  if (t === 0) return;
+  const units = q.s.units;
+  const rows = { data: d, off: 0, stride: cols, n };
+  addOuterRows(grads.drec, previous(q, t, b0, n), rows, units, cols);
+  const next = { data: grads.dhNext, off: b0 * units, stride: units, n };
+  rowsTimesTransposed(next, rows, q.rec, units, cols);
+}

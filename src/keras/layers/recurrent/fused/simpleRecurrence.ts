@@ -10,9 +10,9 @@
  * f.h.length; // 30
  */
 import {
-  addOuterRows,
-  addRowsTimes,
-  rowsTimesTransposed,
+  blockInput,
+  backRecurrent,
+  forEachBlock,
   type Recurrence,
   type RecurrenceForward,
   type Sizes,
@@ -23,50 +23,33 @@ function forward(xp: Float32Array, rec32: Float32Array, _b: unknown, s: Sizes): 
   const rec = Float64Array.from(rec32);
   const h = new Float64Array(B * T * U);
   const a = new Float64Array(4 * U);
-  for (let t = 0; t < T; t++) {
-    for (let b0 = 0; b0 < B; b0 += 4) {
-      const n = Math.min(4, B - b0);
-      for (let r = 0; r < n; r++) {
-        const xo = ((b0 + r) * T + t) * U;
-        a.set(xp.subarray(xo, xo + U), r * U);
-      }
-      if (t > 0) {
-        const prev = { data: h, off: (b0 * T + t - 1) * U, stride: T * U, n };
-        addRowsTimes({ data: a, off: 0, stride: U, n }, prev, rec, U, U);
-      }
-      for (let r = 0; r < n; r++) {
-        const ho = ((b0 + r) * T + t) * U;
-        for (let u = 0; u < U; u++) h[ho + u] = Math.tanh(a[r * U + u]);
-      }
+  const q = { s, h, rec };
+  forEachBlock(s, false, (t, b0, n) => {
+    blockInput(a, xp, q, t, b0, n, U);
+    for (let r = 0; r < n; r++) {
+      const ho = ((b0 + r) * T + t) * U;
+      for (let u = 0; u < U; u++) h[ho + u] = Math.tanh(a[r * U + u]);
     }
-  }
+  });
   const backward = (dH: Float32Array) => {
     const dxp = new Float32Array(B * T * U);
-    const drec = new Float64Array(U * U);
-    const dhNext = new Float64Array(B * U);
+    const grads = { drec: new Float64Array(U * U), dhNext: new Float64Array(B * U) };
+    const dhNext = grads.dhNext;
     const da = new Float64Array(4 * U);
-    for (let t = T - 1; t >= 0; t--) {
-      for (let b0 = 0; b0 < B; b0 += 4) {
-        const n = Math.min(4, B - b0);
-        for (let r = 0; r < n; r++) {
-          const b = b0 + r;
-          const ho = (b * T + t) * U;
-          for (let u = 0; u < U; u++) {
-            const hv = h[ho + u];
-            const d = (dH[ho + u] + dhNext[b * U + u]) * (1 - hv * hv);
-            da[r * U + u] = d;
-            dxp[ho + u] = d;
-          }
-        }
-        if (t > 0) {
-          const d = { data: da, off: 0, stride: U, n };
-          const prev = { data: h, off: (b0 * T + t - 1) * U, stride: T * U, n };
-          addOuterRows(drec, prev, d, U, U);
-          rowsTimesTransposed({ data: dhNext, off: b0 * U, stride: U, n }, d, rec, U, U);
+    forEachBlock(s, true, (t, b0, n) => {
+      for (let r = 0; r < n; r++) {
+        const b = b0 + r;
+        const ho = (b * T + t) * U;
+        for (let u = 0; u < U; u++) {
+          const hv = h[ho + u];
+          const d = (dH[ho + u] + dhNext[b * U + u]) * (1 - hv * hv);
+          da[r * U + u] = d;
+          dxp[ho + u] = d;
         }
       }
-    }
-    return { dxp, drec: Float32Array.from(drec), drecBias: null };
+      backRecurrent(grads, da, q, t, b0, n, U);
+    });
+    return { dxp, drec: Float32Array.from(grads.drec), drecBias: null };
   };
   return { h, c: null, backward };
 }
