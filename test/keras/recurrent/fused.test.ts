@@ -67,10 +67,12 @@ function outputsAndGrads(layer: tf.layers.Layer, x: tf.Tensor, seed: number) {
 const CASES: [Kind, number, Flags][] = [
   ["SimpleRNN", 7, {}],
   ["SimpleRNN", 5, { returnSequences: true, goBackwards: true }],
+  ["SimpleRNN", 4, { returnState: true }],
   ["LSTM", 6, {}],
   ["LSTM", 6, { returnSequences: true }],
   ["LSTM", 4, { returnState: true }],
   ["LSTM", 5, { useBias: false, goBackwards: true }],
+  ["LSTM", 3, { returnState: true, goBackwards: true }],
   ["GRU", 6, {}],
   ["GRU", 5, { returnSequences: true }],
   ["GRU", 4, { returnState: true, useBias: false }],
