@@ -113,6 +113,10 @@ function runBoth(
   return { fusedVars, refVars };
 }
 
+/** These check the wasm heap path; a run forced onto another backend skips them. */
+const forced = process.env.TSLAB_ML_BACKEND;
+const WASM_ONLY = { skip: forced !== undefined && forced !== "wasm" ? "wasm only" : false };
+
 test("Adam() is a FusedAdam that still presents itself as tfjs's Adam", () => {
   const opt = keras.optimizers.Adam();
   assert.ok(opt instanceof FusedAdam);
@@ -126,36 +130,44 @@ test("Adam() is a FusedAdam that still presents itself as tfjs's Adam", () => {
   opt.dispose();
 });
 
-test("5 steps on wasm: variables, moments and accBeta bit-identical to tf.train.adam", () => {
-  assert.equal(tf.getBackend(), "wasm");
-  // Bit-identical, not merely close: every element's float32 bits are compared (0 ulp). The
-  // 784×256 kernel runs once with tfjs's kernels (above loopMaxSize) and once through the loop.
-  for (const loopMaxSize of [8192, Infinity]) {
-    const fused = new FusedAdam(0.001, 0.9, 0.999, 1e-7);
-    fused.loopMaxSize = loopMaxSize;
-    const ref = tf.train.adam(0.001, 0.9, 0.999, 1e-7);
-    const { fusedVars, refVars } = runBoth(fused, ref, SHAPES, 5);
-    assertSame(fused, fusedVars, ref, refVars);
-    tf.dispose([...fusedVars, ...refVars]);
-    fused.dispose();
-    ref.dispose();
-  }
-});
+test(
+  "5 steps on wasm: variables, moments and accBeta bit-identical to tf.train.adam",
+  WASM_ONLY,
+  () => {
+    assert.equal(tf.getBackend(), "wasm");
+    // Bit-identical, not merely close: every element's float32 bits are compared (0 ulp). The
+    // 784×256 kernel runs once with tfjs's kernels (above loopMaxSize) and once through the loop.
+    for (const loopMaxSize of [8192, Infinity]) {
+      const fused = new FusedAdam(0.001, 0.9, 0.999, 1e-7);
+      fused.loopMaxSize = loopMaxSize;
+      const ref = tf.train.adam(0.001, 0.9, 0.999, 1e-7);
+      const { fusedVars, refVars } = runBoth(fused, ref, SHAPES, 5);
+      assertSame(fused, fusedVars, ref, refVars);
+      tf.dispose([...fusedVars, ...refVars]);
+      fused.dispose();
+      ref.dispose();
+    }
+  },
+);
 
-test("non-default learningRate, betas and epsilon (and the array form) stay bit-identical", () => {
-  for (const [lr, b1, b2, eps] of [
-    [0.05, 0.8, 0.95, 1e-3],
-    [0.3, 0.5, 0.7, undefined],
-  ]) {
-    const fused = new FusedAdam(lr as number, b1 as number, b2 as number, eps);
-    const ref = tf.train.adam(lr, b1, b2, eps);
-    const { fusedVars, refVars } = runBoth(fused, ref, SHAPES.slice(0, 4), 5, true);
-    assertSame(fused, fusedVars, ref, refVars);
-    tf.dispose([...fusedVars, ...refVars]);
-    fused.dispose();
-    ref.dispose();
-  }
-});
+test(
+  "non-default learningRate, betas and epsilon (and the array form) stay bit-identical",
+  WASM_ONLY,
+  () => {
+    for (const [lr, b1, b2, eps] of [
+      [0.05, 0.8, 0.95, 1e-3],
+      [0.3, 0.5, 0.7, undefined],
+    ]) {
+      const fused = new FusedAdam(lr as number, b1 as number, b2 as number, eps);
+      const ref = tf.train.adam(lr, b1, b2, eps);
+      const { fusedVars, refVars } = runBoth(fused, ref, SHAPES.slice(0, 4), 5, true);
+      assertSame(fused, fusedVars, ref, refVars);
+      tf.dispose([...fusedVars, ...refVars]);
+      fused.dispose();
+      ref.dispose();
+    }
+  },
+);
 
 test("no tensor leak: minimize and applyGradients keep tf.memory() stable", () => {
   const vars = SHAPES.map((s, i) => variable(s, i + 1));
@@ -216,56 +228,64 @@ test("a shared buffer is not written: aliases keep their values, the variable is
   ref.dispose();
 });
 
-test("matMul, fused matMul and conv2d see the new values (wasm's cached XNNPACK weights)", () => {
-  const w = variable([13, 64], 50);
-  const bias = variable([64], 51);
-  const filter = variable([3, 3, 2, 4], 52);
-  const x = tf.tensor2d(matrix(8, 13, 53));
-  const image = tf.tensor4d(seeded(50, 54), [1, 5, 5, 2]);
-  const run = (ws: tf.Tensor[]) =>
-    tf.tidy(() => [
-      tf.matMul(x, ws[0]),
-      tf.fused.matMul({ a: x, b: ws[0], bias: ws[1], activation: "relu" }),
-      tf.conv2d(image as tf.Tensor4D, ws[2] as tf.Tensor4D, 1, "same"),
-    ]);
-  const opt = new FusedAdam(0.1, 0.9, 0.999, 1e-7);
-  for (let step = 0; step < 3; step++) {
-    tf.dispose(run([w, bias, filter])); // builds (or reuses) the cached operators
-    const grads = [w, bias, filter].map((v) => tf.fill(v.shape, 1));
-    opt.applyGradients([w, bias, filter].map((v, i) => ({ name: v.name, tensor: grads[i] })));
-    tf.dispose(grads);
-    const copies = [w, bias, filter].map((v) => tf.tensor(v.dataSync(), v.shape));
-    const [got, want] = [run([w, bias, filter]), run(copies)];
-    got.forEach((t, i) => assertBits(t, want[i], `step ${step} op ${i}`));
-    tf.dispose([...got, ...want, ...copies]);
-  }
-  tf.dispose([w, bias, filter, x, image]);
-  opt.dispose();
-});
+test(
+  "matMul, fused matMul and conv2d see the new values (wasm's cached XNNPACK weights)",
+  WASM_ONLY,
+  () => {
+    const w = variable([13, 64], 50);
+    const bias = variable([64], 51);
+    const filter = variable([3, 3, 2, 4], 52);
+    const x = tf.tensor2d(matrix(8, 13, 53));
+    const image = tf.tensor4d(seeded(50, 54), [1, 5, 5, 2]);
+    const run = (ws: tf.Tensor[]) =>
+      tf.tidy(() => [
+        tf.matMul(x, ws[0]),
+        tf.fused.matMul({ a: x, b: ws[0], bias: ws[1], activation: "relu" }),
+        tf.conv2d(image as tf.Tensor4D, ws[2] as tf.Tensor4D, 1, "same"),
+      ]);
+    const opt = new FusedAdam(0.1, 0.9, 0.999, 1e-7);
+    for (let step = 0; step < 3; step++) {
+      tf.dispose(run([w, bias, filter])); // builds (or reuses) the cached operators
+      const grads = [w, bias, filter].map((v) => tf.fill(v.shape, 1));
+      opt.applyGradients([w, bias, filter].map((v, i) => ({ name: v.name, tensor: grads[i] })));
+      tf.dispose(grads);
+      const copies = [w, bias, filter].map((v) => tf.tensor(v.dataSync(), v.shape));
+      const [got, want] = [run([w, bias, filter]), run(copies)];
+      got.forEach((t, i) => assertBits(t, want[i], `step ${step} op ${i}`));
+      tf.dispose([...got, ...want, ...copies]);
+    }
+    tf.dispose([w, bias, filter, x, image]);
+    opt.dispose();
+  },
+);
 
-test("getWeights / setWeights after fused steps: a restored FusedAdam continues like tfjs's", async () => {
-  const fused = new FusedAdam(0.01, 0.9, 0.999, 1e-7);
-  const first = runBoth(fused, tf.train.adam(0.01, 0.9, 0.999, 1e-7), SHAPES.slice(0, 4), 3);
-  const saved = await fused.getWeights();
-  assert.equal(saved.length, 1 + 2 * 4);
-  assert.deepEqual(
-    saved.slice(1).map((w) => w.name),
-    [...first.fusedVars, ...first.fusedVars].map((v, i) => `${v.name}/${i < 4 ? "m" : "v"}`),
-  );
-  const snapshot = saved.map((w) => w.tensor.dataSync().slice());
-  const restored = new FusedAdam(0.01, 0.9, 0.999, 1e-7);
-  const ref = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
-  await restored.setWeights(saved);
-  await ref.setWeights(saved);
-  assert.equal(restored.iterations, 3);
-  // The restored moments share the saved tensors' buffers: the fused steps must not write them.
-  const again = runBoth(restored, ref, SHAPES.slice(0, 4), 2);
-  assertSame(restored, again.fusedVars, ref, again.refVars);
-  saved.forEach((w, i) => assert.deepEqual(w.tensor.dataSync(), snapshot[i], `saved ${w.name}`));
-  tf.dispose(saved[0].tensor);
-  tf.dispose([...first.fusedVars, ...first.refVars, ...again.fusedVars, ...again.refVars]);
-  [fused, restored, ref].forEach((o) => o.dispose());
-});
+test(
+  "getWeights / setWeights after fused steps: a restored FusedAdam continues like tfjs's",
+  WASM_ONLY,
+  async () => {
+    const fused = new FusedAdam(0.01, 0.9, 0.999, 1e-7);
+    const first = runBoth(fused, tf.train.adam(0.01, 0.9, 0.999, 1e-7), SHAPES.slice(0, 4), 3);
+    const saved = await fused.getWeights();
+    assert.equal(saved.length, 1 + 2 * 4);
+    assert.deepEqual(
+      saved.slice(1).map((w) => w.name),
+      [...first.fusedVars, ...first.fusedVars].map((v, i) => `${v.name}/${i < 4 ? "m" : "v"}`),
+    );
+    const snapshot = saved.map((w) => w.tensor.dataSync().slice());
+    const restored = new FusedAdam(0.01, 0.9, 0.999, 1e-7);
+    const ref = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
+    await restored.setWeights(saved);
+    await ref.setWeights(saved);
+    assert.equal(restored.iterations, 3);
+    // The restored moments share the saved tensors' buffers: the fused steps must not write them.
+    const again = runBoth(restored, ref, SHAPES.slice(0, 4), 2);
+    assertSame(restored, again.fusedVars, ref, again.refVars);
+    saved.forEach((w, i) => assert.deepEqual(w.tensor.dataSync(), snapshot[i], `saved ${w.name}`));
+    tf.dispose(saved[0].tensor);
+    tf.dispose([...first.fusedVars, ...first.refVars, ...again.fusedVars, ...again.refVars]);
+    [fused, restored, ref].forEach((o) => o.dispose());
+  },
+);
 
 test("fit with compile({optimizer: Adam()}) gives the losses of tf.train.adam", async () => {
   keras.backend.clearSession();
