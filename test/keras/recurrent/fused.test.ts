@@ -182,3 +182,28 @@ for (const kind of ["SimpleRNN", "LSTM", "GRU"] as const) {
     theirs.dispose();
   });
 }
+
+test("inference on more samples than one host pass takes (600) matches tfjs's loop", () => {
+  const x = tf.randomUniform([600, 6, 3], -1, 1, "float32", 8);
+  for (const [kind, flags] of [
+    ["LSTM", { returnState: true }],
+    ["GRU", { returnSequences: true }],
+    ["SimpleRNN", {}],
+  ] as [Kind, Flags][]) {
+    const [ours, theirs] = pair(kind, 5, flags);
+    tf.dispose([ours.apply(x), theirs.apply(x)] as tf.Tensor[]);
+    const w = randomWeights(ours, 9);
+    ours.setWeights(w);
+    theirs.setWeights(w);
+    const a = ours.apply(x) as tf.Tensor | tf.Tensor[];
+    const b = theirs.apply(x) as tf.Tensor | tf.Tensor[];
+    const as = Array.isArray(a) ? a : [a];
+    const bs = Array.isArray(b) ? b : [b];
+    assert.equal(as.length, bs.length, `${kind}: outputs`);
+    as.forEach((o, i) => assert.ok(maxDiff(o, bs[i]) < 1e-5, `${kind} output ${i}`));
+    tf.dispose([...as, ...bs, ...w]);
+    ours.dispose();
+    theirs.dispose();
+  }
+  x.dispose();
+});

@@ -6,8 +6,10 @@
  * gradient), each costing microseconds of dispatch. Here the input projection of every timestep
  * is one matrix product (`x · kernel + bias`, differentiated by tfjs), and the recurrence runs
  * on the host in one `tf.customGrad` op whose gradient is written by hand (./recurrence.ts and
- * the cells' files). The numbers are those of tfjs's loop within float32 rounding. Returns null,
- * so that the caller runs tfjs's loop, whenever this path does not cover the call exactly:
+ * the cells' files). When no gradient is being recorded (`predict`, `evaluate`) there is no
+ * custom-gradient op, and the host pass runs 256 samples at a time so that its buffers stay
+ * small. The numbers are those of tfjs's loop within float32 rounding. Returns null, so that
+ * the caller runs tfjs's loop, whenever this path does not cover the call exactly:
  * a mask, initial states, `stateful`, dropout in training, activations other than tanh with
  * sigmoid gates, `returnSequences` together with `returnState`, non-float32 inputs, or more
  * than `MAX_FUSED_UNITS` units (where the wasm matrix products win over host loops).
@@ -111,6 +113,35 @@ function outShape(s: Sizes, mode: Mode): number[] {
   return [s.batch, mode === "last" ? s.units : 2 * s.units];
 }
 
+/** Samples per host pass when no gradient is recorded (keeps the host buffers small). */
+const INFERENCE_CHUNK = 256;
+
+/** Whether tfjs is recording operations for gradients (`tf.grads`, `minimize`…). */
+function recording(): boolean {
+  const engine = tf.engine() as unknown as { isTapeOn?: () => boolean };
+  return typeof engine.isTapeOn === "function" ? engine.isTapeOn() : true;
+}
+
+/**
+ * The recurrence's output without a gradient, `INFERENCE_CHUNK` samples at a time: samples are
+ * independent, so the result is the same, and nothing is kept for a backward pass.
+ */
+function inferenceOutput(recurrence: Recurrence, inputs: tf.Tensor[], s: Sizes, mode: Mode) {
+  const [xp, rec, rb] = inputs.map((t) => t.dataSync() as Float32Array);
+  const width = outShape(s, mode)
+    .slice(1)
+    .reduce((a, b) => a * b, 1);
+  const perSample = s.steps * recurrence.gates * s.units;
+  const out = new Float32Array(s.batch * width);
+  for (let c0 = 0; c0 < s.batch; c0 += INFERENCE_CHUNK) {
+    const part = { ...s, batch: Math.min(INFERENCE_CHUNK, s.batch - c0) };
+    const chunk = xp.subarray(c0 * perSample, (c0 + part.batch) * perSample);
+    const fw = recurrence.forward(chunk, rec, rb ?? null, part);
+    out.set(pack(fw.h, fw.c, part, mode), c0 * width);
+  }
+  return tf.tensor(out, outShape(s, mode));
+}
+
 /** The recurrence as a differentiable op of `(xp, recurrentKernel[, recurrentBias])`. */
 function recurrenceOp(recurrence: Recurrence, s: Sizes, mode: Mode) {
   return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -157,10 +188,11 @@ export function fusedRecurrentCall(
     const s: Sizes = { batch: B, steps: T, units: U };
     const withCell = layer.returnState && recurrence.gates === 4;
     const mode: Mode = layer.returnSequences ? "sequence" : withCell ? "lastWithCell" : "last";
-    const op = recurrenceOp(recurrence, s, mode);
     const args = [tf.reshape(xp, [B, T, G]), cell.recurrentKernel.read()];
     if (recurrence.recurrentBias) args.push(recBias ?? tf.zeros([G]));
-    const y = op(...args);
+    const y = recording()
+      ? recurrenceOp(recurrence, s, mode)(...args)
+      : inferenceOutput(recurrence, args, s, mode);
     if (!layer.returnState) return y;
     if (withCell) {
       const [h, c] = tf.split(y, 2, -1);
