@@ -20,6 +20,8 @@
  * const server = new MlZmqServer(handler, "/run/jupyter/kernel-1.json");
  * await server.init(); // bound; requests are served from now on
  */
+import fs from "fs";
+import path from "path";
 import { ZmqServer } from "tslab/dist/jupyter";
 import type { MlKernelHandler, ExecuteRequest } from "./handler";
 import type { Publisher } from "./bridge";
@@ -58,6 +60,40 @@ export class MlZmqServer extends ZmqServer {
         },
       });
     }
+  }
+
+  /**
+   * tslab's `init`, with one change: the sockets are all bound before any of them receives.
+   * tslab starts its receive loops first; a message can then arrive while another socket (or
+   * the same one) is still being bound, and zeromq.js throws "Socket is blocked by a bind or
+   * unbind operation" from the next receive, which ended that loop and left the kernel deaf.
+   */
+  override async init(): Promise<void> {
+    this.connInfo = JSON.parse(fs.readFileSync(this.configPath, "utf-8")) as typeof this.connInfo;
+    const zmq = this.zeroMq();
+    this.iopub = new zmq.Publisher();
+    this.shell = new zmq.Router();
+    this.control = new zmq.Router();
+    this.stdin = new zmq.Router();
+    this.hb = new zmq.Reply();
+    const info = this.connInfo;
+    await Promise.all([
+      this.bindChannel(this.iopub, info.iopub_port),
+      this.bindChannel(this.shell, info.shell_port),
+      this.bindChannel(this.control, info.control_port),
+      this.bindChannel(this.stdin, info.stdin_port),
+      this.bindChannel(this.hb, info.hb_port),
+    ]);
+    serve("shell", this.shell, (frames) => void this.handleShellMessage(this.shell, ...frames));
+    serve("control", this.control, (frames) => {
+      void this.handleShellMessage(this.control, ...frames);
+    });
+    serve("hb", this.hb, (frames) => void this.hb.send(frames));
+  }
+
+  /** The zeromq.js module (tests give a stand-in). */
+  protected zeroMq(): typeof import("zeromq") {
+    return loadZeroMq();
   }
 
   private async bindChannel(sock: BindableSocket, port: number) {
@@ -142,4 +178,24 @@ export class MlZmqServer extends ZmqServer {
   private reply(sock: Socket, msg: Message, msgType: string, content: object): void {
     (msg as unknown as WireMessage).reply(msgType, content).signAndSend(this.connInfo.key, sock);
   }
+}
+
+/** zeromq.js, resolved from tslab's folder as tslab itself does. */
+function loadZeroMq(): typeof import("zeromq") {
+  const tslabDir = path.dirname(require.resolve("tslab/package.json"));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(require.resolve("zeromq", { paths: [tslabDir] })) as typeof import("zeromq");
+}
+
+/** Hands every message of `sock` to `onMessage` until the socket closes. */
+function serve(name: string, sock: AsyncIterable<Buffer[]>, onMessage: (frames: Buffer[]) => void) {
+  void (async () => {
+    try {
+      for await (const frames of sock) onMessage(frames);
+    } catch (e) {
+      if ((e as { code?: string })?.code !== "EBADF") {
+        kernelLog(`the ${name} socket stopped receiving: ${(e as Error)?.message ?? e}`);
+      }
+    }
+  })();
 }
