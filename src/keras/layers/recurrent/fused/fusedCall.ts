@@ -81,10 +81,20 @@ function singleInput(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor | null {
 /** What the op returns: every hidden state, or the last one (with the LSTM's last cell state). */
 type Mode = "sequence" | "last" | "lastWithCell";
 
+/** Numbers per sample in the op's output. */
+function sampleWidth(s: Sizes, mode: Mode): number {
+  if (mode === "sequence") return s.steps * s.units;
+  return mode === "last" ? s.units : 2 * s.units;
+}
+
+function outShape(s: Sizes, mode: Mode): number[] {
+  return mode === "sequence" ? [s.batch, s.steps, s.units] : [s.batch, sampleWidth(s, mode)];
+}
+
 function pack(h: Float64Array, c: Float64Array | null, s: Sizes, mode: Mode): Float32Array {
   const { batch: B, steps: T, units: U } = s;
   if (mode === "sequence") return Float32Array.from(h);
-  const width = mode === "last" ? U : 2 * U;
+  const width = sampleWidth(s, mode);
   const out = new Float32Array(B * width);
   for (let b = 0; b < B; b++) {
     const from = (b * T + T - 1) * U;
@@ -99,18 +109,13 @@ function unpack(dy: Float32Array, s: Sizes, mode: Mode): [Float32Array, Float32A
   if (mode === "sequence") return [dy, null];
   const dH = new Float32Array(B * T * U);
   const dC = mode === "lastWithCell" ? new Float32Array(B * T * U) : null;
-  const width = mode === "last" ? U : 2 * U;
+  const width = sampleWidth(s, mode);
   for (let b = 0; b < B; b++) {
     const to = (b * T + T - 1) * U;
     dH.set(dy.subarray(b * width, b * width + U), to);
     if (dC !== null) dC.set(dy.subarray(b * width + U, b * width + 2 * U), to);
   }
   return [dH, dC];
-}
-
-function outShape(s: Sizes, mode: Mode): number[] {
-  if (mode === "sequence") return [s.batch, s.steps, s.units];
-  return [s.batch, mode === "last" ? s.units : 2 * s.units];
 }
 
 /** Samples per host pass when no gradient is recorded (keeps the host buffers small). */
@@ -128,9 +133,7 @@ function recording(): boolean {
  */
 function inferenceOutput(recurrence: Recurrence, inputs: tf.Tensor[], s: Sizes, mode: Mode) {
   const [xp, rec, rb] = inputs.map((t) => t.dataSync() as Float32Array);
-  const width = outShape(s, mode)
-    .slice(1)
-    .reduce((a, b) => a * b, 1);
+  const width = sampleWidth(s, mode);
   const perSample = s.steps * recurrence.gates * s.units;
   const out = new Float32Array(s.batch * width);
   for (let c0 = 0; c0 < s.batch; c0 += INFERENCE_CHUNK) {
