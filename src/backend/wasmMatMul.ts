@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { gemmMatMul } from "./gemm/gemmKernel";
 
 /** The kernels this module replaces on the wasm backend. */
 export const PATCHED_MATMUL_KERNELS = [tf.BatchMatMul, tf._FusedMatMul] as const;
@@ -41,6 +42,8 @@ function canRewrite(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, tra
  */
 function wrapKernelFunc(original: tf.KernelConfig): WrappedKernelFunc {
   const wrapped: WrappedKernelFunc = (args) => {
+    const viaGemm = gemmMatMul(args, original.kernelName === tf._FusedMatMul);
+    if (viaGemm !== null) return viaGemm;
     const { inputs, backend, attrs } = args;
     const a = inputs.a;
     const b = inputs.b;

@@ -20,6 +20,7 @@
  * opt.minimize(() => tf.sum(tf.square(w)) as tf.Scalar); // same numbers as tf.train.adam(...)
  */
 import * as tf from "@tensorflow/tfjs";
+import { adamKernelOn } from "./adamModule";
 import { assignFresh, forgetCached, onHeap, ownsBuffer, wasmHeap, type WasmHeap } from "./wasmHeap";
 
 /** What `minimize` passes (tfjs's `AdamOptimizer` types it as a map of variables). */
@@ -92,6 +93,32 @@ function loopUpdate(heap: WasmHeap, targets: tf.Variable[], gradient: tf.Tensor,
   });
 }
 
+/** The step by the wasm SIMD kernel, in place; false (nothing done) when it cannot run here. */
+function simdUpdate(heap: WasmHeap, targets: tf.Variable[], gradient: tf.Tensor, k: Constants) {
+  const kernel = adamKernelOn(heap.wasm.asm?.memory);
+  if (kernel === null || !targets.every((t) => ownsBuffer(heap, t, gradient))) return false;
+  const [x, m, v, g] = [...targets, gradient].map((t) => heap.dataIdMap.get(t.dataId).memoryOffset);
+  const { beta1, oneMinusBeta1, beta2, oneMinusBeta2, epsilon, negLr } = k;
+  const { oneMinusAccBeta1: c1, oneMinusAccBeta2: c2 } = k;
+  kernel(
+    x,
+    m,
+    v,
+    g,
+    targets[0].size,
+    beta1,
+    oneMinusBeta1,
+    beta2,
+    oneMinusBeta2,
+    c1,
+    c2,
+    epsilon,
+    negLr,
+  );
+  for (const t of targets) forgetCached(heap, t);
+  return true;
+}
+
 /** The same step with tfjs's kernels, in tfjs's order (for variables above `loopMaxSize`). */
 function kernelUpdate([value, m, v]: tf.Variable[], gradient: tf.Tensor, k: Constants): void {
   tf.tidy(() => {
@@ -112,7 +139,10 @@ export class FusedAdam extends tf.AdamOptimizer {
     return "Adam";
   }
 
-  /** Largest variable (in elements) the loop updates; larger ones use tfjs's kernels. */
+  /** Update with the wasm SIMD kernel where every buffer is the variable's own [true]. */
+  simd = true;
+
+  /** Largest variable (in elements) the JavaScript loop updates; larger ones use tfjs's kernels. */
   loopMaxSize = LOOP_MAX_SIZE;
 
   constructor(learningRate: number, beta1: number, beta2: number, epsilon?: number) {
@@ -147,6 +177,7 @@ export class FusedAdam extends tf.AdamOptimizer {
       const v = (s.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: zeros() });
       if (gradient === null) return;
       const targets = [value, m.variable, v.variable];
+      if (this.simd && simdUpdate(heap, targets, gradient, k)) return;
       if (value.size > this.loopMaxSize) kernelUpdate(targets, gradient, k);
       else loopUpdate(heap, targets, gradient, k);
     });

@@ -26,6 +26,7 @@ export interface WasmHeap {
   };
   typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
   wasm: {
+    asm?: { memory?: unknown };
     tfjs: {
       registerTensor(id: number, size: number, memoryOffset: number): void;
       disposeData(id: number): void;

@@ -13,7 +13,7 @@ import { backendReady, matrix, seeded } from "../setup";
 
 before(backendReady);
 
-const SHAPES = [[13, 64], [64], [64, 1], [1], [784, 256]];
+const SHAPES = [[13, 64], [64], [64, 1], [1], [784, 256], [7, 3]];
 
 interface State {
   accBeta1: tf.Variable;
@@ -99,12 +99,13 @@ function runBoth(
     const ids = fusedVars.map((v) => v.dataId);
     apply(fused, fusedVars);
     apply(ref, refVars);
-    // The loop wrote in place (variables kept their buffers); larger ones took tfjs's kernels.
+    // The SIMD kernel and the loop wrote in place (variables kept their buffers); without the
+    // SIMD kernel, variables above loopMaxSize took tfjs's kernels.
     fusedVars.forEach((v, i) => {
       const kept = v.dataId === ids[i];
       assert.equal(
         kept,
-        v.size <= fused.loopMaxSize,
+        fused.simd || v.size <= fused.loopMaxSize,
         `variable ${i} (${v.size}) in place: ${kept}`,
       );
     });
@@ -135,10 +136,16 @@ test(
   WASM_ONLY,
   () => {
     assert.equal(tf.getBackend(), "wasm");
-    // Bit-identical, not merely close: every element's float32 bits are compared (0 ulp). The
-    // 784×256 kernel runs once with tfjs's kernels (above loopMaxSize) and once through the loop.
-    for (const loopMaxSize of [8192, Infinity]) {
+    // Bit-identical, not merely close: every element's float32 bits are compared (0 ulp). Every
+    // variable runs through the wasm SIMD kernel (default); then without it, the 784×256 kernel
+    // once with tfjs's kernels (above loopMaxSize) and once through the JavaScript loop.
+    for (const [simd, loopMaxSize] of [
+      [true, 8192],
+      [false, 8192],
+      [false, Infinity],
+    ] as const) {
       const fused = new FusedAdam(0.001, 0.9, 0.999, 1e-7);
+      fused.simd = simd;
       fused.loopMaxSize = loopMaxSize;
       const ref = tf.train.adam(0.001, 0.9, 0.999, 1e-7);
       const { fusedVars, refVars } = runBoth(fused, ref, SHAPES, 5);

@@ -1,0 +1,152 @@
+/**
+ * Matrix products C = A·B (+ bias, then ReLU) on a wasm memory, with the SIMD kernels of
+ * `gemmModule.ts`. Used by the wasm backend's matMul kernels (`gemmKernel.ts`).
+ *
+ * Behaviour: B is packed one 8-column panel at a time into a scratch buffer that stays in the
+ * L1 cache while `panel` runs the 4×8 micro-kernel down all rows of A; A is read in place with
+ * its own strides (transposed or not). Partial tiles (rows past a multiple of 4, columns past a
+ * multiple of 8) go through a 4×8 scratch tile. Sums run over k in order, so each output is the
+ * same for any shape of the rest of the product. Relaxed SIMD's fused multiply-add is used when
+ * the engine validates it (on Node 20 after enabling V8's `--experimental-wasm-relaxed-simd`,
+ * which Node 22 ships on); otherwise separate multiply and add.
+ *
+ * @example
+ * const g = gemmOn(heap); // heap: { memory, malloc, free }
+ * g.multiply({ a, b, c, m: 512, k: 784, n: 256, transposeA: false, transposeB: false, bias: 0, relu: true });
+ */
+import * as v8 from "node:v8";
+import { gemmModuleBytes, TILE_COLS, TILE_ROWS } from "./gemmModule";
+import { webAssembly, type WasmMemory } from "../wasmCode/webAssembly";
+
+/** The wasm memory and allocator the products run on (the wasm backend's). */
+export interface GemmHeap {
+  memory: WasmMemory;
+  malloc(bytes: number): number;
+  free(pointer: number): void;
+}
+
+/** One product; pointers are byte offsets into the heap, `bias` 0 for none. */
+export interface Product {
+  a: number;
+  b: number;
+  c: number;
+  m: number;
+  k: number;
+  n: number;
+  transposeA: boolean;
+  transposeB: boolean;
+  bias: number;
+  relu: boolean;
+}
+
+interface GemmExports {
+  tile(...args: number[]): void;
+  panel(...args: number[]): void;
+  pack(...args: number[]): void;
+}
+
+/** Whether the engine runs relaxed SIMD, enabling it in V8 when it only sits behind a flag. */
+function relaxedSimdAvailable(): boolean {
+  const bytes = gemmModuleBytes({ fma: true });
+  if (webAssembly.validate(bytes)) return true;
+  try {
+    v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
+  } catch {
+    return false;
+  }
+  return webAssembly.validate(bytes);
+}
+
+/**
+ * Rows of A per pass over all of B: a multiple of 4 whose rows fill about 192 KB, so they stay in
+ * the L2 cache while every panel of B passes them.
+ */
+function chunkRows(k: number): number {
+  return Math.max(TILE_ROWS, Math.floor(49152 / k / TILE_ROWS) * TILE_ROWS);
+}
+
+let fmaDefault: boolean | undefined;
+
+/** A compiled GEMM on one heap. */
+export class Gemm {
+  private readonly kernels: GemmExports;
+
+  /** @param fma Use fused multiply-add; by default when the engine has relaxed SIMD. */
+  constructor(
+    private readonly heap: GemmHeap,
+    readonly fma: boolean = (fmaDefault ??= relaxedSimdAvailable()),
+  ) {
+    const module = new webAssembly.Module(gemmModuleBytes({ fma }));
+    const instance = new webAssembly.Instance(module, { env: { memory: heap.memory } });
+    this.kernels = instance.exports as unknown as GemmExports;
+  }
+
+  /** Computes one product into `p.c` (m×n, row-major). */
+  multiply(p: Product): void {
+    const { m, k, n } = p;
+    const aRow = p.transposeA ? 4 : k * 4;
+    const aStep = p.transposeA ? m * 4 : 4;
+    const bK = p.transposeB ? 4 : n * 4;
+    const bJ = p.transposeB ? k * 4 : 4;
+    const panels = Math.ceil(n / TILE_COLS);
+    const panelBytes = k * TILE_COLS * 4;
+    const tileBytes = TILE_ROWS * TILE_COLS * 4;
+    const scratch = this.heap.malloc(panels * (panelBytes + TILE_COLS * 4) + tileBytes);
+    const tile = scratch + panels * panelBytes;
+    const biases = tile + tileBytes;
+    const relu = p.relu ? 1 : 0;
+    const chunk = chunkRows(k);
+    try {
+      for (let j = 0; j < panels; j++) {
+        const cols = Math.min(TILE_COLS, n - j * TILE_COLS);
+        this.kernels.pack(p.b + j * TILE_COLS * bJ, bK, bJ, k, cols, scratch + j * panelBytes);
+      }
+      if (p.bias !== 0) this.padBias(p.bias, n, biases);
+      for (let i0 = 0; i0 < m; i0 += chunk) {
+        const rows = Math.min(chunk, m - i0);
+        const fullBlocks = Math.floor(rows / TILE_ROWS);
+        for (let j = 0; j < panels; j++) {
+          const j0 = j * TILE_COLS;
+          const cols = Math.min(TILE_COLS, n - j0);
+          const panel = scratch + j * panelBytes;
+          const step = TILE_COLS * 4;
+          const bias = p.bias === 0 ? 0 : biases + j0 * 4;
+          const c = p.c + (i0 * n + j0) * 4;
+          const a = p.a + i0 * aRow;
+          if (cols === TILE_COLS) {
+            this.kernels.panel(a, aRow, aStep, fullBlocks, panel, step, k, c, n * 4, bias, relu);
+          }
+          for (
+            let r0 = cols === TILE_COLS ? fullBlocks * TILE_ROWS : 0;
+            r0 < rows;
+            r0 += TILE_ROWS
+          ) {
+            const tileRows = Math.min(TILE_ROWS, rows - r0);
+            const pointers = [0, 1, 2, 3].map((r) => a + (r0 + Math.min(r, tileRows - 1)) * aRow);
+            this.kernels.tile(...pointers, aStep, panel, step, k, tile, TILE_COLS * 4, bias, relu);
+            this.copyTile(tile, c + r0 * n * 4, n, tileRows, cols);
+          }
+        }
+      }
+    } finally {
+      this.heap.free(scratch);
+    }
+  }
+
+  /** Copies the n biases at `bias` to `padded`, zero-padded to whole panels. */
+  private padBias(bias: number, n: number, padded: number): void {
+    const f32 = new Float32Array(this.heap.memory.buffer);
+    const panels = Math.ceil(n / TILE_COLS);
+    f32.copyWithin(padded / 4, bias / 4, bias / 4 + n);
+    f32.fill(0, padded / 4 + n, padded / 4 + panels * TILE_COLS);
+  }
+
+  /** Copies the top-left rows×cols of the 4×8 scratch tile into C at `c` (row stride n). */
+  private copyTile(tile: number, c: number, n: number, rows: number, cols: number): void {
+    const f32 = new Float32Array(this.heap.memory.buffer);
+    for (let r = 0; r < rows; r++) {
+      const from = tile / 4 + r * TILE_COLS;
+      f32.copyWithin(c / 4 + r * n, from, from + cols);
+    }
+  }
+}
