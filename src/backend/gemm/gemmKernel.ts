@@ -8,7 +8,7 @@
  * neither match nor broadcast from a single matrix, activations other than linear and ReLU,
  * PReLU weights, or a bias that is not one value per output column. Outputs agree with XNNPACK's
  * within float32 rounding of the sums (about 1e-6 relative). `setWasmGemm(false)` turns it off
- * (benchmarks, tests); it is on by default.
+ * (benchmarks, tests); it is on unless the environment sets `TSLAB_ML_WASM_GEMM=0`.
  *
  * @example
  * const out = gemmMatMul(args, false) ?? original.kernelFunc(args);
@@ -33,7 +33,7 @@ interface WasmBackend {
 const MIN_COLUMNS = 16;
 const MIN_MULTIPLY_ADDS = 1 << 18;
 
-let enabled = true;
+let enabled = process.env.TSLAB_ML_WASM_GEMM !== "0";
 const gemms = new WeakMap<WasmMemory, Gemm>();
 
 /** Turns the GEMM on or off for later calls; returns the previous setting. */

@@ -105,9 +105,14 @@ function predictRows(tfModel: tf.LayersModel, inputs: tf.Tensor[], batchSize: nu
   if (rows.rows === 0)
     return tfModel.predict(inputs.length === 1 ? inputs[0] : inputs) as tf.Tensor;
   const parts: tf.Tensor[] = [];
+  // `execute` runs the graph in inference mode as `predictOnBatch` does, without the copies its
+  // `predictLoop` makes (a slice of the whole batch, then a concat of the one output).
+  const outputName = [tfModel.outputs[0].name];
   for (let start = 0; start < rows.rows; start += batchSize) {
     const batch = rows.slice(start, Math.min(batchSize, rows.rows - start));
-    parts.push(tfModel.predictOnBatch(batch.length === 1 ? batch[0] : batch) as tf.Tensor);
+    parts.push(
+      (tfModel.execute(batch.length === 1 ? batch[0] : batch, outputName) as tf.Tensor[])[0],
+    );
     tf.dispose(batch);
   }
   if (parts.length === 1) return parts[0];
