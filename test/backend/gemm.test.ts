@@ -7,6 +7,7 @@ import { gemmMatMul, setWasmGemm } from "../../src/backend/gemm/gemmKernel";
 import { gemmModuleBytes } from "../../src/backend/gemm/gemmModule";
 import { webAssembly } from "../../src/backend/wasmCode/webAssembly";
 import { installWasmMatMulFix } from "../../src/backend/wasmMatMul";
+import { seeded } from "../keras/setup";
 
 interface WasmInternals {
   wasm: { asm: { memory: GemmHeap["memory"] }; _malloc(n: number): number; _free(p: number): void };
@@ -22,18 +23,8 @@ before(async () => {
   heap = { memory: wasm.asm.memory, malloc: (n) => wasm._malloc(n), free: (p) => wasm._free(p) };
 });
 
-/** Deterministic values in [-1, 1). */
-function values(size: number, seed: number): Float32Array {
-  const out = new Float32Array(size);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < size; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    out[i] = ((s >>> 0) / 2 ** 32) * 2 - 1;
-  }
-  return out;
-}
+/** Deterministic values in [-1, 1), as float32. */
+const values = (size: number, seed: number) => Float32Array.from(seeded(size, seed));
 
 interface Case {
   m: number;

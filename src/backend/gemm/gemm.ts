@@ -91,11 +91,16 @@ export class Gemm {
     const panels = Math.ceil(n / TILE_COLS);
     const panelBytes = k * TILE_COLS * 4;
     const tileBytes = TILE_ROWS * TILE_COLS * 4;
-    const scratch = this.heap.malloc(panels * (panelBytes + TILE_COLS * 4) + tileBytes);
+    const scratchBytes = panels * (panelBytes + TILE_COLS * 4) + tileBytes;
+    const scratch = this.heap.malloc(scratchBytes);
+    if (scratch === 0) {
+      throw new Error(`matMul: the wasm heap has no room for ${scratchBytes} bytes of scratch.`);
+    }
     const tile = scratch + panels * panelBytes;
     const biases = tile + tileBytes;
     const relu = p.relu ? 1 : 0;
     const chunk = chunkRows(k);
+    const step = TILE_COLS * 4; // from one k to the next in a packed panel
     try {
       for (let j = 0; j < panels; j++) {
         const cols = Math.min(TILE_COLS, n - j * TILE_COLS);
@@ -109,7 +114,6 @@ export class Gemm {
           const j0 = j * TILE_COLS;
           const cols = Math.min(TILE_COLS, n - j0);
           const panel = scratch + j * panelBytes;
-          const step = TILE_COLS * 4;
           const bias = p.bias === 0 ? 0 : biases + j0 * 4;
           const c = p.c + (i0 * n + j0) * 4;
           const a = p.a + i0 * aRow;

@@ -129,19 +129,24 @@ export function gemmMatMul(args: KernelArgs, fused: boolean): tf.TensorInfo | nu
   const out = backend.makeOutput([...layout.outer, m, n], "float32");
   const cAt = offset(out) ?? 0;
   const relu = fused && attrs?.activation === "relu";
-  for (let i = 0; i < layout.count; i++) {
-    gemm.multiply({
-      a: aAt + i * layout.stepA * m * k * 4,
-      b: bAt + i * layout.stepB * k * n * 4,
-      c: cAt + i * m * n * 4,
-      m,
-      k,
-      n,
-      transposeA,
-      transposeB,
-      bias: biasAt,
-      relu,
-    });
+  try {
+    for (let i = 0; i < layout.count; i++) {
+      gemm.multiply({
+        a: aAt + i * layout.stepA * m * k * 4,
+        b: bAt + i * layout.stepB * k * n * 4,
+        c: cAt + i * m * n * 4,
+        m,
+        k,
+        n,
+        transposeA,
+        transposeB,
+        bias: biasAt,
+        relu,
+      });
+    }
+  } catch (error) {
+    (args.backend as tf.KernelBackend).disposeData(out.dataId);
+    throw error;
   }
   return out;
 }
