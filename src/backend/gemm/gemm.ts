@@ -43,6 +43,7 @@ interface GemmExports {
   tile(...args: number[]): void;
   panel(...args: number[]): void;
   pack(...args: number[]): void;
+  packA(...args: number[]): void;
 }
 
 /** Whether the engine runs relaxed SIMD, enabling it in V8 when it only sits behind a flag. */
@@ -90,17 +91,18 @@ export class Gemm {
     const bJ = p.transposeB ? k * 4 : 4;
     const panels = Math.ceil(n / TILE_COLS);
     const panelBytes = k * TILE_COLS * 4;
+    const blockBytes = k * TILE_ROWS * 4;
+    const chunk = Math.min(chunkRows(k), Math.ceil(m / TILE_ROWS) * TILE_ROWS);
     const tileBytes = TILE_ROWS * TILE_COLS * 4;
-    const scratchBytes = panels * (panelBytes + TILE_COLS * 4) + tileBytes;
+    const scratchBytes = panels * (panelBytes + TILE_COLS * 4) + chunk * k * 4 + tileBytes;
     const scratch = this.heap.malloc(scratchBytes);
     if (scratch === 0) {
       throw new Error(`matMul: the wasm heap has no room for ${scratchBytes} bytes of scratch.`);
     }
-    const tile = scratch + panels * panelBytes;
+    const packedA = scratch + panels * panelBytes;
+    const tile = packedA + chunk * k * 4;
     const biases = tile + tileBytes;
     const relu = p.relu ? 1 : 0;
-    const chunk = chunkRows(k);
-    const step = TILE_COLS * 4; // from one k to the next in a packed panel
     try {
       for (let j = 0; j < panels; j++) {
         const cols = Math.min(TILE_COLS, n - j * TILE_COLS);
@@ -109,6 +111,8 @@ export class Gemm {
       if (p.bias !== 0) this.padBias(p.bias, n, biases);
       for (let i0 = 0; i0 < m; i0 += chunk) {
         const rows = Math.min(chunk, m - i0);
+        this.kernels.packA(p.a + i0 * aRow, aRow, aStep, rows, k, packedA);
+        const blocks = Math.ceil(rows / TILE_ROWS);
         const fullBlocks = Math.floor(rows / TILE_ROWS);
         for (let j = 0; j < panels; j++) {
           const j0 = j * TILE_COLS;
@@ -116,19 +120,15 @@ export class Gemm {
           const panel = scratch + j * panelBytes;
           const bias = p.bias === 0 ? 0 : biases + j0 * 4;
           const c = p.c + (i0 * n + j0) * 4;
-          const a = p.a + i0 * aRow;
           if (cols === TILE_COLS) {
-            this.kernels.panel(a, aRow, aStep, fullBlocks, panel, step, k, c, n * 4, bias, relu);
+            this.kernels.panel(packedA, fullBlocks, panel, k, c, n * 4, bias, relu);
           }
-          for (
-            let r0 = cols === TILE_COLS ? fullBlocks * TILE_ROWS : 0;
-            r0 < rows;
-            r0 += TILE_ROWS
-          ) {
-            const tileRows = Math.min(TILE_ROWS, rows - r0);
-            const pointers = [0, 1, 2, 3].map((r) => a + (r0 + Math.min(r, tileRows - 1)) * aRow);
-            this.kernels.tile(...pointers, aStep, panel, step, k, tile, TILE_COLS * 4, bias, relu);
-            this.copyTile(tile, c + r0 * n * 4, n, tileRows, cols);
+          // Partial tiles (the last rows, the last columns) go through the scratch tile.
+          for (let block = cols === TILE_COLS ? fullBlocks : 0; block < blocks; block++) {
+            const a = packedA + block * blockBytes;
+            this.kernels.tile(a, panel, k, tile, TILE_COLS * 4, bias, relu);
+            const tileRows = Math.min(TILE_ROWS, rows - block * TILE_ROWS);
+            this.copyTile(tile, c + block * TILE_ROWS * n * 4, n, tileRows, cols);
           }
         }
       }

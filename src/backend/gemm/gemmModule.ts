@@ -34,27 +34,16 @@ function frame<P extends string, L extends string>(
 }
 
 const ACC = ["c00", "c01", "c10", "c11", "c20", "c21", "c30", "c31"] as const;
-const ROW_POINTERS = ["p0", "p1", "p2", "p3"] as const;
 
-/** `tile(p0, p1, p2, p3, aStep, b, bStep, k, c, ldc, bias, relu)`; all strides in bytes. */
+/**
+ * `tile(a, b, k, c, ldc, bias, relu)`: C[4×8] at c (row stride ldc bytes) = bias + A·B, where A
+ * is a packed block (k groups of 4 rows' values) and B a packed panel (k groups of 8 columns).
+ */
 function tileFunction(fma: boolean): FunctionSpec {
   const { at, params, locals } = frame(
+    { a: "i32", b: "i32", k: "i32", c: "i32", ldc: "i32", bias: "i32", relu: "i32" },
     {
-      p0: "i32",
-      p1: "i32",
-      p2: "i32",
-      p3: "i32",
-      aStep: "i32",
-      b: "i32",
-      bStep: "i32",
-      k: "i32",
-      c: "i32",
-      ldc: "i32",
-      bias: "i32",
-      relu: "i32",
-    },
-    {
-      a: "v128",
+      splat: "v128",
       b0: "v128",
       b1: "v128",
       zero: "v128",
@@ -76,7 +65,7 @@ function tileFunction(fma: boolean): FunctionSpec {
   }
   code.end();
   const madd = (acc: number, half: number) => {
-    code.get(at.a).get(half);
+    code.get(at.splat).get(half);
     if (fma) code.get(acc).op("f32x4.relaxed_madd");
     else code.op("f32x4.mul").get(acc).op("f32x4.add");
     code.set(acc);
@@ -85,12 +74,23 @@ function tileFunction(fma: boolean): FunctionSpec {
   code.get(at.b).mem("v128.load").set(at.b0);
   code.get(at.b).mem("v128.load", 16).set(at.b1);
   for (let r = 0; r < TILE_ROWS; r++) {
-    code.get(at[ROW_POINTERS[r]]).mem("v128.load32_splat").set(at.a);
+    code
+      .get(at.a)
+      .mem("v128.load32_splat", 4 * r)
+      .set(at.splat);
     madd(at[ACC[2 * r]], at.b0);
     madd(at[ACC[2 * r + 1]], at.b1);
   }
-  for (const p of ROW_POINTERS) code.get(at[p]).get(at.aStep).op("i32.add").set(at[p]);
-  code.get(at.b).get(at.bStep).op("i32.add").set(at.b);
+  code
+    .get(at.a)
+    .i32(TILE_ROWS * 4)
+    .op("i32.add")
+    .set(at.a);
+  code
+    .get(at.b)
+    .i32(TILE_COLS * 4)
+    .op("i32.add")
+    .set(at.b);
   code.get(at.k).i32(1).op("i32.sub").tee(at.k).brIf(0);
   code.end();
   code.get(at.relu).if();
@@ -110,42 +110,22 @@ function tileFunction(fma: boolean): FunctionSpec {
   return { name: "tile", params, results: [], locals, body: code };
 }
 
-/** `panel(a, aRow, aStep, blocks, b, bStep, k, c, ldc, bias, relu)`: `tile` down 4-row blocks. */
+/** `panel(a, blocks, b, k, c, ldc, bias, relu)`: `tile` down `blocks` packed 4-row blocks. */
 function panelFunction(tileIndex: number): FunctionSpec {
   const { at, params, locals } = frame(
-    {
-      a: "i32",
-      aRow: "i32",
-      aStep: "i32",
-      blocks: "i32",
-      b: "i32",
-      bStep: "i32",
-      k: "i32",
-      c: "i32",
-      ldc: "i32",
-      bias: "i32",
-      relu: "i32",
-    },
+    { a: "i32", blocks: "i32", b: "i32", k: "i32", c: "i32", ldc: "i32", bias: "i32", relu: "i32" },
     { aBlock: "i32", cBlock: "i32" },
   );
   const code = new Code();
-  code.get(at.aRow).i32(2).op("i32.shl").set(at.aBlock);
-  code.get(at.ldc).i32(2).op("i32.shl").set(at.cBlock);
+  code
+    .get(at.k)
+    .i32(4 * TILE_ROWS)
+    .op("i32.mul")
+    .set(at.aBlock);
+  code.get(at.ldc).i32(TILE_ROWS).op("i32.mul").set(at.cBlock);
   code.get(at.blocks).op("i32.eqz").if().else();
   code.loop();
-  for (let r = 0; r < TILE_ROWS; r++) {
-    code.get(at.a);
-    if (r > 0) code.get(at.aRow).i32(r).op("i32.mul").op("i32.add");
-  }
-  code
-    .get(at.aStep)
-    .get(at.b)
-    .get(at.bStep)
-    .get(at.k)
-    .get(at.c)
-    .get(at.ldc)
-    .get(at.bias)
-    .get(at.relu);
+  code.get(at.a).get(at.b).get(at.k).get(at.c).get(at.ldc).get(at.bias).get(at.relu);
   code.call(tileIndex);
   code.get(at.a).get(at.aBlock).op("i32.add").set(at.a);
   code.get(at.c).get(at.cBlock).op("i32.add").set(at.c);
@@ -153,6 +133,119 @@ function panelFunction(tileIndex: number): FunctionSpec {
   code.end();
   code.end();
   return { name: "panel", params, results: [], locals, body: code };
+}
+
+/**
+ * `packRows(src, rowStride, kStride, rows, k, dst)`: one block, dst[k][0…4) = A[0…rows)[k] then
+ * zeros, with A[r][k] at src + r·rowStride + k·kStride; one value at a time.
+ */
+function packRowsFunction(): FunctionSpec {
+  const { at, params, locals } = frame(
+    { src: "i32", rowStride: "i32", kStride: "i32", rows: "i32", k: "i32", dst: "i32" },
+    { r: "i32", from: "i32" },
+  );
+  const code = new Code();
+  code.get(at.k).op("i32.eqz").if().else();
+  code.loop();
+  code.i32(0).set(at.r);
+  code.get(at.src).set(at.from);
+  code.loop();
+  code.get(at.r).get(at.rows).op("i32.lt_u").if();
+  code.get(at.dst).get(at.from).mem("f32.load").mem("f32.store");
+  code.else();
+  code.get(at.dst).f32(0).mem("f32.store");
+  code.end();
+  code.get(at.from).get(at.rowStride).op("i32.add").set(at.from);
+  code.get(at.dst).i32(4).op("i32.add").set(at.dst);
+  code.get(at.r).i32(1).op("i32.add").tee(at.r).i32(TILE_ROWS).op("i32.ne").brIf(0);
+  code.end();
+  code.get(at.src).get(at.kStride).op("i32.add").set(at.src);
+  code.get(at.k).i32(1).op("i32.sub").tee(at.k).brIf(0);
+  code.end();
+  code.end();
+  return { name: "packRows", params, results: [], locals, body: code };
+}
+
+/**
+ * `packA(src, rowStride, kStride, rows, k, dst)`: all `rows` rows of A into packed 4-row blocks
+ * (k·16 bytes each, the last zero-padded). Whole blocks of a transposed A (its 4 rows side by
+ * side) are copied by vectors; whole blocks of an untransposed A are transposed 4×4 at a time.
+ */
+function packAFunction(packRowsIndex: number): FunctionSpec {
+  const { at, params, locals } = frame(
+    { src: "i32", rowStride: "i32", kStride: "i32", rows: "i32", k: "i32", dst: "i32" },
+    { from: "i32", to: "i32", left: "i32", r0: "v128", r1: "v128", r2: "v128", r3: "v128" },
+  );
+  const code = new Code();
+  const rowsIn = [at.r0, at.r1, at.r2, at.r3];
+  code.block().loop(); // over blocks
+  code.get(at.rows).i32(0).op("i32.le_s").brIf(1);
+  code.get(at.src).set(at.from);
+  code.get(at.dst).set(at.to);
+  code.get(at.k).set(at.left);
+  code.get(at.rows).i32(TILE_ROWS).op("i32.lt_s").if();
+  code.get(at.from).get(at.rowStride).get(at.kStride).get(at.rows).get(at.left).get(at.to);
+  code.call(packRowsIndex);
+  code.else();
+  code.get(at.rowStride).i32(4).op("i32.eq").if();
+  // Transposed A: the block's 4 values at each k are contiguous.
+  code.loop();
+  code.get(at.to).get(at.from).mem("v128.load").mem("v128.store");
+  code.get(at.from).get(at.kStride).op("i32.add").set(at.from);
+  code.get(at.to).i32(16).op("i32.add").set(at.to);
+  code.get(at.left).i32(1).op("i32.sub").tee(at.left).brIf(0);
+  code.end();
+  code.else();
+  code.get(at.kStride).i32(4).op("i32.eq").if();
+  // Untransposed A: 4 rows × 4 k by vectors, transposed with shuffles.
+  code.block().loop();
+  code.get(at.left).i32(4).op("i32.lt_u").brIf(1);
+  for (let r = 0; r < TILE_ROWS; r++) {
+    code.get(at.from);
+    if (r > 0) code.get(at.rowStride).i32(r).op("i32.mul").op("i32.add");
+    code.mem("v128.load").set(rowsIn[r]);
+  }
+  // r0 ← a0 b0 a1 b1, r1 ← a2 b2 a3 b3, r2 ← c0 d0 c1 d1, r3 ← c2 d2 c3 d3
+  code.get(at.r0).get(at.r1).shuffle32([0, 4, 1, 5]);
+  code.get(at.r0).get(at.r1).shuffle32([2, 6, 3, 7]).set(at.r1).set(at.r0);
+  code.get(at.r2).get(at.r3).shuffle32([0, 4, 1, 5]);
+  code.get(at.r2).get(at.r3).shuffle32([2, 6, 3, 7]).set(at.r3).set(at.r2);
+  // k + q: the q-th column of the 4×4 block, a_q b_q c_q d_q
+  const columns: Array<[number, number, [number, number, number, number]]> = [
+    [at.r0, at.r2, [0, 1, 4, 5]],
+    [at.r0, at.r2, [2, 3, 6, 7]],
+    [at.r1, at.r3, [0, 1, 4, 5]],
+    [at.r1, at.r3, [2, 3, 6, 7]],
+  ];
+  columns.forEach(([x, y, lanes], q) => {
+    code
+      .get(at.to)
+      .get(x)
+      .get(y)
+      .shuffle32(lanes)
+      .mem("v128.store", 16 * q);
+  });
+  code.get(at.from).i32(16).op("i32.add").set(at.from);
+  code.get(at.to).i32(64).op("i32.add").set(at.to);
+  code.get(at.left).i32(4).op("i32.sub").set(at.left);
+  code.br(0).end().end();
+  code.end();
+  // What is left: the k tail of an untransposed block, or a block with other strides.
+  code.get(at.from).get(at.rowStride).get(at.kStride).i32(TILE_ROWS).get(at.left).get(at.to);
+  code.call(packRowsIndex);
+  code.end();
+  code.end();
+  code.get(at.src).get(at.rowStride).i32(TILE_ROWS).op("i32.mul").op("i32.add").set(at.src);
+  code
+    .get(at.dst)
+    .get(at.k)
+    .i32(4 * TILE_ROWS)
+    .op("i32.mul")
+    .op("i32.add")
+    .set(at.dst);
+  code.get(at.rows).i32(TILE_ROWS).op("i32.sub").set(at.rows);
+  code.br(0).end().end();
+  return { name: "packA", params, results: [], locals, body: code };
 }
 
 /**
@@ -202,5 +295,11 @@ function packFunction(): FunctionSpec {
 
 /** The module's bytes; `fma` selects `f32x4.relaxed_madd` (relaxed SIMD). */
 export function gemmModuleBytes(options: { fma: boolean }): Uint8Array {
-  return encodeModule([tileFunction(options.fma), panelFunction(0), packFunction()]);
+  return encodeModule([
+    tileFunction(options.fma),
+    panelFunction(0),
+    packFunction(),
+    packRowsFunction(),
+    packAFunction(3),
+  ]);
 }
