@@ -87,8 +87,8 @@ const SHAPES: Array<[number, number, number]> = [
   [5, 1, 9],
   [13, 30, 17],
   [64, 100, 40],
-  [130, 784, 24], // 130 rows in chunks of 60 (k = 784): two whole chunks and a part
-  [1000, 100, 16], // chunks of 488 rows
+  [130, 784, 24], // 130 rows in chunks of 40 (k = 784): three whole chunks and a part
+  [1000, 100, 16], // chunks of 324 rows
 ];
 
 /** The default GEMM (which enables relaxed SIMD where V8 has it), and the plain one. */

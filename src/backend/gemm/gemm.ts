@@ -59,11 +59,11 @@ function relaxedSimdAvailable(): boolean {
 }
 
 /**
- * Rows of A per pass over all of B: a multiple of 4 whose rows fill about 192 KB, so they stay in
+ * Rows of A per pass over all of B: a multiple of 4 whose rows fill about 128 KB, so they stay in
  * the L2 cache while every panel of B passes them.
  */
 function chunkRows(k: number): number {
-  return Math.max(TILE_ROWS, Math.floor(49152 / k / TILE_ROWS) * TILE_ROWS);
+  return Math.max(TILE_ROWS, Math.floor(32768 / k / TILE_ROWS) * TILE_ROWS);
 }
 
 let fmaDefault: boolean | undefined;

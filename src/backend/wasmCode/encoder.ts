@@ -27,6 +27,7 @@ const PLAIN = {
   "i32.lt_s": [0x48],
   "i32.lt_u": [0x49],
   "i32.le_s": [0x4c],
+  "i32.gt_u": [0x4b],
   "i32.ge_u": [0x4f],
   "i32.add": [0x6a],
   "i32.sub": [0x6b],

@@ -12,7 +12,7 @@
  * exports.adam(x, m, v, g, n, 0.9, 0.1, 0.999, 0.001, 0.1, 0.001, 1e-7, -0.001);
  */
 import { Code, encodeModule, type PlainOp } from "../../backend/wasmCode/encoder";
-import { webAssembly, type WasmMemory } from "../../backend/wasmCode/webAssembly";
+import { exportsOn } from "../../backend/wasmCode/instantiate";
 
 /** The exported update; pointers are byte offsets, the constants float32 values. */
 export type AdamKernel = (
@@ -138,21 +138,7 @@ export function adamModuleBytes(): Uint8Array {
   ]);
 }
 
-const kernels = new WeakMap<WasmMemory, AdamKernel | null>();
-
-/** The `adam` kernel instantiated on `memory` (cached), or null when it cannot be. */
+/** The `adam` kernel instantiated on `memory` (once per memory), or null when it cannot be. */
 export function adamKernelOn(memory: unknown): AdamKernel | null {
-  if (!(memory instanceof webAssembly.Memory)) return null;
-  let kernel = kernels.get(memory);
-  if (kernel === undefined) {
-    try {
-      const module = new webAssembly.Module(adamModuleBytes());
-      const instance = new webAssembly.Instance(module, { env: { memory } });
-      kernel = instance.exports.adam as AdamKernel;
-    } catch {
-      kernel = null; // e.g. a shared memory (threaded build): the JavaScript loop runs
-    }
-    kernels.set(memory, kernel);
-  }
-  return kernel;
+  return exportsOn<{ adam: AdamKernel }>(memory, "adam", adamModuleBytes)?.adam ?? null;
 }
