@@ -2,16 +2,16 @@
  * Matrix products C = A·B (+ bias, then ReLU) on a wasm memory, with the SIMD kernels of
  * `gemmModule.ts`. Used by the wasm backend's matMul kernels (`gemmKernel.ts`).
  *
- * Behaviour: B is packed one 8-column panel at a time into a scratch buffer that stays in the
- * L1 cache while `panel` runs the 4×8 micro-kernel down all rows of A; A is read in place with
- * its own strides (transposed or not). Partial tiles (rows past a multiple of 4, columns past a
- * multiple of 8) go through a 4×8 scratch tile. Sums run over k in order, so each output is the
+ * Behaviour: B is packed into 8-column panels; then A, one chunk of rows at a time (about
+ * 128 KB, which stays in the L2 cache), is packed into 4-row blocks and every panel runs the 4×8
+ * micro-kernel down the chunk. Transposed operands only change how they are packed. Partial
+ * tiles (rows past a multiple of 4, columns past a multiple of 8) go through a 4×8 scratch tile. Sums run over k in order, so each output is the
  * same for any shape of the rest of the product. Relaxed SIMD's fused multiply-add is used when
  * the engine validates it (on Node 20 after enabling V8's `--experimental-wasm-relaxed-simd`,
  * which Node 22 ships on); otherwise separate multiply and add.
  *
  * @example
- * const g = gemmOn(heap); // heap: { memory, malloc, free }
+ * const g = new Gemm(heap); // heap: { memory, malloc, free }
  * g.multiply({ a, b, c, m: 512, k: 784, n: 256, transposeA: false, transposeB: false, bias: 0, relu: true });
  */
 import * as v8 from "node:v8";

@@ -1,14 +1,15 @@
 /**
  * The matrix-product kernels of the wasm GEMM, written as WebAssembly SIMD and encoded at run
- * time (`wasmEncoder.ts`). They run on the wasm backend's own memory, so operands are never
+ * time (`wasmCode/encoder.ts`). They run on the wasm backend's own memory, so operands are never
  * copied between JavaScript and wasm.
  *
- * Behaviour: the micro-kernel `tile` computes a 4×8 block of C = A·B from four row pointers of
- * A (any strides, so transposed A needs no copy) and one packed panel of B (8 columns, k-major);
- * it starts from zero or from a bias and may apply ReLU when storing. `panel` runs `tile` down
- * the full 4-row blocks of one panel; `pack` copies 8 columns of B (any strides, zero-padded
- * past `cols`) into a panel. With `fma` the multiply-adds use `f32x4.relaxed_madd` (one rounding,
- * as a fused multiply-add); without it `f32x4.mul` then `f32x4.add`.
+ * Behaviour: the micro-kernel `tile` computes a 4×8 block of C = A·B from one packed block of A
+ * (4 rows, k-major) and one packed panel of B (8 columns, k-major); it starts from zero or from
+ * a bias and may apply ReLU when storing. `panel` runs `tile` down the full 4-row blocks of one
+ * panel. `packA` packs rows of A into blocks (vector copies for a transposed A, 4×4 shuffles for
+ * an untransposed one); `pack` copies 8 columns of B into a panel; `gather` packs what is left
+ * one value at a time, zero-padded. With `fma` the multiply-adds use `f32x4.relaxed_madd` (one
+ * rounding, as a fused multiply-add); without it `f32x4.mul` then `f32x4.add`.
  *
  * Why 4×8 and no unrolling: measured on V8 11 (x64), 5×8 and 6×8 tiles and unrolled k loops
  * spill vector registers and run at half the speed.
@@ -81,17 +82,9 @@ function tileFunction(fma: boolean): FunctionSpec {
     madd(at[ACC[2 * r]], at.b0);
     madd(at[ACC[2 * r + 1]], at.b1);
   }
-  code
-    .get(at.a)
-    .i32(TILE_ROWS * 4)
-    .op("i32.add")
-    .set(at.a);
-  code
-    .get(at.b)
-    .i32(TILE_COLS * 4)
-    .op("i32.add")
-    .set(at.b);
-  code.get(at.k).i32(1).op("i32.sub").tee(at.k).brIf(0);
+  code.addConst(at.a, TILE_ROWS * 4);
+  code.addConst(at.b, TILE_COLS * 4);
+  code.countDown(at.k);
   code.end();
   code.get(at.relu).if();
   for (const acc of ACC) code.get(at[acc]).get(at.zero).op("f32x4.max").set(at[acc]);
@@ -105,7 +98,7 @@ function tileFunction(fma: boolean): FunctionSpec {
       .get(at.c)
       .get(at[ACC[2 * r + 1]])
       .mem("v128.store", 16);
-    code.get(at.c).get(at.ldc).op("i32.add").set(at.c);
+    code.addLocal(at.c, at.ldc);
   }
   return { name: "tile", params, results: [], locals, body: code };
 }
@@ -127,21 +120,30 @@ function panelFunction(tileIndex: number): FunctionSpec {
   code.loop();
   code.get(at.a).get(at.b).get(at.k).get(at.c).get(at.ldc).get(at.bias).get(at.relu);
   code.call(tileIndex);
-  code.get(at.a).get(at.aBlock).op("i32.add").set(at.a);
-  code.get(at.c).get(at.cBlock).op("i32.add").set(at.c);
-  code.get(at.blocks).i32(1).op("i32.sub").tee(at.blocks).brIf(0);
+  code.addLocal(at.a, at.aBlock);
+  code.addLocal(at.c, at.cBlock);
+  code.countDown(at.blocks);
   code.end();
   code.end();
   return { name: "panel", params, results: [], locals, body: code };
 }
 
 /**
- * `packRows(src, rowStride, kStride, rows, k, dst)`: one block, dst[k][0…4) = A[0…rows)[k] then
- * zeros, with A[r][k] at src + r·rowStride + k·kStride; one value at a time.
+ * `gather(src, laneStride, kStride, valid, k, dst, width)`: dst[k][0…width) = the first `valid`
+ * lanes, lane r of row k at src + r·laneStride + k·kStride, then zeros (never reading past lane
+ * `valid`); one value at a time. Packs the edges of A (width 4) and of B (width 8).
  */
-function packRowsFunction(): FunctionSpec {
+function gatherFunction(): FunctionSpec {
   const { at, params, locals } = frame(
-    { src: "i32", rowStride: "i32", kStride: "i32", rows: "i32", k: "i32", dst: "i32" },
+    {
+      src: "i32",
+      laneStride: "i32",
+      kStride: "i32",
+      valid: "i32",
+      k: "i32",
+      dst: "i32",
+      width: "i32",
+    },
     { r: "i32", from: "i32" },
   );
   const code = new Code();
@@ -150,20 +152,20 @@ function packRowsFunction(): FunctionSpec {
   code.i32(0).set(at.r);
   code.get(at.src).set(at.from);
   code.loop();
-  code.get(at.r).get(at.rows).op("i32.lt_u").if();
+  code.get(at.r).get(at.valid).op("i32.lt_u").if();
   code.get(at.dst).get(at.from).mem("f32.load").mem("f32.store");
   code.else();
   code.get(at.dst).f32(0).mem("f32.store");
   code.end();
-  code.get(at.from).get(at.rowStride).op("i32.add").set(at.from);
-  code.get(at.dst).i32(4).op("i32.add").set(at.dst);
-  code.get(at.r).i32(1).op("i32.add").tee(at.r).i32(TILE_ROWS).op("i32.ne").brIf(0);
+  code.addLocal(at.from, at.laneStride);
+  code.addConst(at.dst, 4);
+  code.get(at.r).i32(1).op("i32.add").tee(at.r).get(at.width).op("i32.ne").brIf(0);
   code.end();
-  code.get(at.src).get(at.kStride).op("i32.add").set(at.src);
-  code.get(at.k).i32(1).op("i32.sub").tee(at.k).brIf(0);
+  code.addLocal(at.src, at.kStride);
+  code.countDown(at.k);
   code.end();
   code.end();
-  return { name: "packRows", params, results: [], locals, body: code };
+  return { name: "gather", params, results: [], locals, body: code };
 }
 
 /**
@@ -171,7 +173,7 @@ function packRowsFunction(): FunctionSpec {
  * (k·16 bytes each, the last zero-padded). Whole blocks of a transposed A (its 4 rows side by
  * side) are copied by vectors; whole blocks of an untransposed A are transposed 4×4 at a time.
  */
-function packAFunction(packRowsIndex: number): FunctionSpec {
+function packAFunction(gatherIndex: number): FunctionSpec {
   const { at, params, locals } = frame(
     { src: "i32", rowStride: "i32", kStride: "i32", rows: "i32", k: "i32", dst: "i32" },
     { from: "i32", to: "i32", left: "i32", r0: "v128", r1: "v128", r2: "v128", r3: "v128" },
@@ -185,15 +187,15 @@ function packAFunction(packRowsIndex: number): FunctionSpec {
   code.get(at.k).set(at.left);
   code.get(at.rows).i32(TILE_ROWS).op("i32.lt_s").if();
   code.get(at.from).get(at.rowStride).get(at.kStride).get(at.rows).get(at.left).get(at.to);
-  code.call(packRowsIndex);
+  code.i32(TILE_ROWS).call(gatherIndex);
   code.else();
   code.get(at.rowStride).i32(4).op("i32.eq").if();
   // Transposed A: the block's 4 values at each k are contiguous.
   code.loop();
   code.get(at.to).get(at.from).mem("v128.load").mem("v128.store");
-  code.get(at.from).get(at.kStride).op("i32.add").set(at.from);
-  code.get(at.to).i32(16).op("i32.add").set(at.to);
-  code.get(at.left).i32(1).op("i32.sub").tee(at.left).brIf(0);
+  code.addLocal(at.from, at.kStride);
+  code.addConst(at.to, 16);
+  code.countDown(at.left);
   code.end();
   code.else();
   code.get(at.kStride).i32(4).op("i32.eq").if();
@@ -225,14 +227,14 @@ function packAFunction(packRowsIndex: number): FunctionSpec {
       .shuffle32(lanes)
       .mem("v128.store", 16 * q);
   });
-  code.get(at.from).i32(16).op("i32.add").set(at.from);
-  code.get(at.to).i32(64).op("i32.add").set(at.to);
+  code.addConst(at.from, 16);
+  code.addConst(at.to, 64);
   code.get(at.left).i32(4).op("i32.sub").set(at.left);
   code.br(0).end().end();
   code.end();
   // What is left: the k tail of an untransposed block, or a block with other strides.
   code.get(at.from).get(at.rowStride).get(at.kStride).i32(TILE_ROWS).get(at.left).get(at.to);
-  code.call(packRowsIndex);
+  code.i32(TILE_ROWS).call(gatherIndex);
   code.end();
   code.end();
   code.get(at.src).get(at.rowStride).i32(TILE_ROWS).op("i32.mul").op("i32.add").set(at.src);
@@ -252,10 +254,10 @@ function packAFunction(packRowsIndex: number): FunctionSpec {
  * `pack(src, kStride, jStride, k, cols, dst)`: dst[k][0…8) = B[k][0…cols) then zeros, with
  * B[k][j] at src + k·kStride + j·jStride. Whole contiguous panels are copied by vectors.
  */
-function packFunction(): FunctionSpec {
+function packFunction(gatherIndex: number): FunctionSpec {
   const { at, params, locals } = frame(
     { src: "i32", kStride: "i32", jStride: "i32", k: "i32", cols: "i32", dst: "i32" },
-    { j: "i32", from: "i32" },
+    {},
   );
   const code = new Code();
   code.get(at.cols).i32(TILE_COLS).op("i32.eq").get(at.jStride).i32(4).op("i32.eq");
@@ -263,32 +265,13 @@ function packFunction(): FunctionSpec {
   code.loop();
   code.get(at.dst).get(at.src).mem("v128.load").mem("v128.store");
   code.get(at.dst).get(at.src).mem("v128.load", 16).mem("v128.store", 16);
-  code.get(at.src).get(at.kStride).op("i32.add").set(at.src);
-  code
-    .get(at.dst)
-    .i32(TILE_COLS * 4)
-    .op("i32.add")
-    .set(at.dst);
-  code.get(at.k).i32(1).op("i32.sub").tee(at.k).brIf(0);
+  code.addLocal(at.src, at.kStride);
+  code.addConst(at.dst, TILE_COLS * 4);
+  code.countDown(at.k);
   code.end();
   code.else();
-  code.loop();
-  code.i32(0).set(at.j);
-  code.get(at.src).set(at.from);
-  code.loop();
-  // dst[j] = j < cols ? *from : 0 (never reading past column `cols`)
-  code.get(at.j).get(at.cols).op("i32.lt_u").if();
-  code.get(at.dst).get(at.from).mem("f32.load").mem("f32.store");
-  code.else();
-  code.get(at.dst).f32(0).mem("f32.store");
-  code.end();
-  code.get(at.from).get(at.jStride).op("i32.add").set(at.from);
-  code.get(at.dst).i32(4).op("i32.add").set(at.dst);
-  code.get(at.j).i32(1).op("i32.add").tee(at.j).i32(TILE_COLS).op("i32.ne").brIf(0);
-  code.end();
-  code.get(at.src).get(at.kStride).op("i32.add").set(at.src);
-  code.get(at.k).i32(1).op("i32.sub").tee(at.k).brIf(0);
-  code.end();
+  code.get(at.src).get(at.jStride).get(at.kStride).get(at.cols).get(at.k).get(at.dst);
+  code.i32(TILE_COLS).call(gatherIndex);
   code.end();
   return { name: "pack", params, results: [], locals, body: code };
 }
@@ -298,8 +281,8 @@ export function gemmModuleBytes(options: { fma: boolean }): Uint8Array {
   return encodeModule([
     tileFunction(options.fma),
     panelFunction(0),
-    packFunction(),
-    packRowsFunction(),
+    packFunction(3),
+    gatherFunction(),
     packAFunction(3),
   ]);
 }

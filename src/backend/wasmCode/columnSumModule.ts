@@ -35,17 +35,9 @@ function columnSum(): FunctionSpec {
           .mem(load)
           .op(lanes === 4 ? "f32x4.add" : "f32.add");
       code.mem(store);
-      code
-        .get(at.from)
-        .i32(4 * lanes)
-        .op("i32.add")
-        .set(at.from);
-      code
-        .get(at.to)
-        .i32(4 * lanes)
-        .op("i32.add")
-        .set(at.to);
-      code.get(at.j).i32(lanes).op("i32.add").set(at.j);
+      code.addConst(at.from, 4 * lanes);
+      code.addConst(at.to, 4 * lanes);
+      code.addConst(at.j, lanes);
       code.br(0).end().end();
     }
   };
@@ -56,7 +48,7 @@ function columnSum(): FunctionSpec {
   code.get(at.i).get(at.rows).op("i32.ge_u").brIf(1);
   sweep(false);
   code.get(at.x).get(at.cols).i32(4).op("i32.mul").op("i32.add").set(at.x);
-  code.get(at.i).i32(1).op("i32.add").set(at.i);
+  code.addConst(at.i, 1);
   code.br(0).end().end();
   return {
     name: "columnSum",

@@ -143,6 +143,18 @@ export class Code {
   call(func: number): this {
     return this.emit(0x10, ...uleb(func));
   }
+  /** `local += amount` (i32). */
+  addConst(local: number, amount: number): this {
+    return this.get(local).i32(amount).op("i32.add").set(local);
+  }
+  /** `local += other` (i32 locals). */
+  addLocal(local: number, other: number): this {
+    return this.get(local).get(other).op("i32.add").set(local);
+  }
+  /** The tail of a do-while loop: `if ((local -= amount) !== 0) continue`. */
+  countDown(local: number, amount = 1): this {
+    return this.get(local).i32(amount).op("i32.sub").tee(local).brIf(0);
+  }
   private emit(...bytes: number[]): this {
     this.bytes.push(...bytes);
     return this;

@@ -93,12 +93,7 @@ function step(code: Code, lanes: 1 | 4): void {
   code.mem(lanes === 4 ? "v128.store" : "f32.store");
   store(at.m, mj);
   store(at.v, vj);
-  for (const p of POINTERS)
-    code
-      .get(at[p])
-      .i32(lanes * 4)
-      .op("i32.add")
-      .set(at[p]);
+  for (const p of POINTERS) code.addConst(at[p], lanes * 4);
   code.get(at.n).i32(lanes).op("i32.sub").set(at.n);
 }
 
