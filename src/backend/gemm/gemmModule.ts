@@ -168,6 +168,61 @@ function gatherFunction(): FunctionSpec {
   return { name: "gather", params, results: [], locals, body: code };
 }
 
+/** Locals `transpose4x4` uses: two pointers, a stride and four vectors. */
+interface TransposeLocals {
+  from: number;
+  stride: number;
+  to: number;
+  r0: number;
+  r1: number;
+  r2: number;
+  r3: number;
+}
+
+/**
+ * Loads four vectors, rows `first`…`first+3` at `from` + row·stride (4 consecutive k each),
+ * transposes them with shuffles and stores the q-th column (the 4 rows' values at k + q) at
+ * `to` + q·qStride + offset.
+ */
+function transpose4x4(
+  code: Code,
+  at: TransposeLocals,
+  first: number,
+  qStride: number,
+  offset: number,
+) {
+  const rows = [at.r0, at.r1, at.r2, at.r3];
+  rows.forEach((local, r) => {
+    code.get(at.from);
+    if (first + r > 0)
+      code
+        .get(at.stride)
+        .i32(first + r)
+        .op("i32.mul")
+        .op("i32.add");
+    code.mem("v128.load").set(local);
+  });
+  // r0 ← a0 b0 a1 b1, r1 ← a2 b2 a3 b3, r2 ← c0 d0 c1 d1, r3 ← c2 d2 c3 d3
+  code.get(at.r0).get(at.r1).shuffle32([0, 4, 1, 5]);
+  code.get(at.r0).get(at.r1).shuffle32([2, 6, 3, 7]).set(at.r1).set(at.r0);
+  code.get(at.r2).get(at.r3).shuffle32([0, 4, 1, 5]);
+  code.get(at.r2).get(at.r3).shuffle32([2, 6, 3, 7]).set(at.r3).set(at.r2);
+  const columns: Array<[number, number, [number, number, number, number]]> = [
+    [at.r0, at.r2, [0, 1, 4, 5]],
+    [at.r0, at.r2, [2, 3, 6, 7]],
+    [at.r1, at.r3, [0, 1, 4, 5]],
+    [at.r1, at.r3, [2, 3, 6, 7]],
+  ];
+  columns.forEach(([x, y, lanes], q) => {
+    code
+      .get(at.to)
+      .get(x)
+      .get(y)
+      .shuffle32(lanes)
+      .mem("v128.store", q * qStride + offset);
+  });
+}
+
 /**
  * `packA(src, rowStride, kStride, rows, k, dst)`: all `rows` rows of A into packed 4-row blocks
  * (k·16 bytes each, the last zero-padded). Whole blocks of a transposed A (its 4 rows side by
@@ -179,7 +234,6 @@ function packAFunction(gatherIndex: number): FunctionSpec {
     { from: "i32", to: "i32", left: "i32", r0: "v128", r1: "v128", r2: "v128", r3: "v128" },
   );
   const code = new Code();
-  const rowsIn = [at.r0, at.r1, at.r2, at.r3];
   code.block().loop(); // over blocks
   code.get(at.rows).i32(0).op("i32.le_s").brIf(1);
   code.get(at.src).set(at.from);
@@ -202,31 +256,7 @@ function packAFunction(gatherIndex: number): FunctionSpec {
   // Untransposed A: 4 rows × 4 k by vectors, transposed with shuffles.
   code.block().loop();
   code.get(at.left).i32(4).op("i32.lt_u").brIf(1);
-  for (let r = 0; r < TILE_ROWS; r++) {
-    code.get(at.from);
-    if (r > 0) code.get(at.rowStride).i32(r).op("i32.mul").op("i32.add");
-    code.mem("v128.load").set(rowsIn[r]);
-  }
-  // r0 ← a0 b0 a1 b1, r1 ← a2 b2 a3 b3, r2 ← c0 d0 c1 d1, r3 ← c2 d2 c3 d3
-  code.get(at.r0).get(at.r1).shuffle32([0, 4, 1, 5]);
-  code.get(at.r0).get(at.r1).shuffle32([2, 6, 3, 7]).set(at.r1).set(at.r0);
-  code.get(at.r2).get(at.r3).shuffle32([0, 4, 1, 5]);
-  code.get(at.r2).get(at.r3).shuffle32([2, 6, 3, 7]).set(at.r3).set(at.r2);
-  // k + q: the q-th column of the 4×4 block, a_q b_q c_q d_q
-  const columns: Array<[number, number, [number, number, number, number]]> = [
-    [at.r0, at.r2, [0, 1, 4, 5]],
-    [at.r0, at.r2, [2, 3, 6, 7]],
-    [at.r1, at.r3, [0, 1, 4, 5]],
-    [at.r1, at.r3, [2, 3, 6, 7]],
-  ];
-  columns.forEach(([x, y, lanes], q) => {
-    code
-      .get(at.to)
-      .get(x)
-      .get(y)
-      .shuffle32(lanes)
-      .mem("v128.store", 16 * q);
-  });
+  transpose4x4(code, { ...at, stride: at.rowStride }, 0, 16, 0);
   code.addConst(at.from, 16);
   code.addConst(at.to, 64);
   code.get(at.left).i32(4).op("i32.sub").set(at.left);
@@ -252,12 +282,13 @@ function packAFunction(gatherIndex: number): FunctionSpec {
 
 /**
  * `pack(src, kStride, jStride, k, cols, dst)`: dst[k][0…8) = B[k][0…cols) then zeros, with
- * B[k][j] at src + k·kStride + j·jStride. Whole contiguous panels are copied by vectors.
+ * B[k][j] at src + k·kStride + j·jStride. Whole contiguous panels are copied by vectors, whole
+ * panels of a transposed B are transposed 4×4 with shuffles, the rest goes through `gather`.
  */
 function packFunction(gatherIndex: number): FunctionSpec {
   const { at, params, locals } = frame(
     { src: "i32", kStride: "i32", jStride: "i32", k: "i32", cols: "i32", dst: "i32" },
-    {},
+    { r0: "v128", r1: "v128", r2: "v128", r3: "v128" },
   );
   const code = new Code();
   code.get(at.cols).i32(TILE_COLS).op("i32.eq").get(at.jStride).i32(4).op("i32.eq");
@@ -270,6 +301,19 @@ function packFunction(gatherIndex: number): FunctionSpec {
   code.countDown(at.k);
   code.end();
   code.else();
+  code.get(at.cols).i32(TILE_COLS).op("i32.eq").get(at.kStride).i32(4).op("i32.eq");
+  code.op("i32.and").if();
+  // Transposed B (8 rows of Bᵀ, k contiguous): 4 k at a time, two 4×4 transposes.
+  code.block().loop();
+  code.get(at.k).i32(4).op("i32.lt_u").brIf(1);
+  transpose4x4(code, { ...at, from: at.src, stride: at.jStride, to: at.dst }, 0, 32, 0);
+  transpose4x4(code, { ...at, from: at.src, stride: at.jStride, to: at.dst }, 4, 32, 16);
+  code.addConst(at.src, 16);
+  code.addConst(at.dst, 4 * TILE_COLS * 4);
+  code.get(at.k).i32(4).op("i32.sub").set(at.k);
+  code.br(0).end().end();
+  code.end();
+  // What is left: the k tail of a transposed panel, or a panel with other strides or columns.
   code.get(at.src).get(at.jStride).get(at.kStride).get(at.cols).get(at.k).get(at.dst);
   code.i32(TILE_COLS).call(gatherIndex);
   code.end();
