@@ -3,7 +3,12 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-wasm";
 import { Gemm, type GemmHeap } from "../../src/backend/gemm/gemm";
-import { gemmMatMul, setWasmGemm } from "../../src/backend/gemm/gemmKernel";
+import {
+  activeWasmGemm,
+  gemmMatMul,
+  setWasmGemm,
+  withPackedWeights,
+} from "../../src/backend/gemm/gemmKernel";
 import { gemmModuleBytes } from "../../src/backend/gemm/gemmModule";
 import { webAssembly } from "../../src/backend/wasmCode/webAssembly";
 import { installWasmMatMulFix } from "../../src/backend/wasmMatMul";
@@ -236,4 +241,45 @@ test("gemmMatMul takes the calls it handles and leaves the rest to the original 
   assert.equal(run({ a, b }, false), "original", "switched off");
   setWasmGemm(previous);
   tf.dispose([a, b, bias, small, ints, odd, oddB]);
+});
+
+test("withPackedWeights packs each B once and gives the same products, then frees the panels", () => {
+  const a1 = tensor([70, 96], 11);
+  const a2 = tensor([70, 96], 12);
+  const w = tensor([96, 40], 13);
+  const bias = tensor([40], 14);
+  const run = () =>
+    [a1, a2, a1].map((a) => tf.tidy(() => tf.fused.matMul({ a, b: w, bias, activation: "relu" })));
+  const plain = run();
+  const gemm = activeWasmGemm();
+  assert.ok(gemm !== null);
+  assert.equal(gemm.keptPanels, 0, "nothing kept outside withPackedWeights");
+  const kept = withPackedWeights(() => {
+    const outs = run();
+    assert.equal(gemm.keptPanels, 1, "w's panels are kept once for the three products");
+    // The same data seen with another shape (reshape keeps the dataId) is packed anew.
+    const w2 = w.reshape([48, 80]);
+    const x = tensor([70, 48], 15);
+    const other = tf.matMul(x, w2);
+    const expected = bothWays(() => tf.matMul(x, w.reshape([48, 80])));
+    assertClose(other.dataSync() as Float32Array, expected.gemm, "reshaped B");
+    tf.dispose([w2, x, other]);
+    assert.equal(gemm.keptPanels, 1, "the reshaped w replaced its entry");
+    return outs;
+  });
+  for (let i = 0; i < plain.length; i++) {
+    assert.deepEqual(kept[i].dataSync(), plain[i].dataSync(), `product ${i}: same values`);
+  }
+  assert.equal(gemm.keptPanels, 0, "the kept panels were freed");
+  assert.throws(
+    () =>
+      withPackedWeights(() => {
+        tf.tidy(() => tf.matMul(a1, w)).dispose();
+        assert.equal(gemm.keptPanels, 1);
+        throw new Error("inside");
+      }),
+    /inside/,
+  );
+  assert.equal(gemm.keptPanels, 0, "freed after an error too");
+  tf.dispose([a1, a2, w, bias, ...plain, ...kept]);
 });

@@ -37,6 +37,8 @@ export interface Product {
   transposeB: boolean;
   bias: number;
   relu: boolean;
+  /** Identifies B's values for `keepPanels` (the tensor's dataId). */
+  bKey?: object;
 }
 
 interface GemmExports {
@@ -71,6 +73,7 @@ let fmaDefault: boolean | undefined;
 /** A compiled GEMM on one heap. */
 export class Gemm {
   private readonly kernels: GemmExports;
+  private kept: Map<object, { at: number; shape: string }> | null = null;
 
   /** @param fma Use fused multiply-add; by default when the engine has relaxed SIMD. */
   constructor(
@@ -94,19 +97,26 @@ export class Gemm {
     const blockBytes = k * TILE_ROWS * 4;
     const chunk = Math.min(chunkRows(k), Math.ceil(m / TILE_ROWS) * TILE_ROWS);
     const tileBytes = TILE_ROWS * TILE_COLS * 4;
-    const scratchBytes = panels * (panelBytes + TILE_COLS * 4) + chunk * k * 4 + tileBytes;
-    const scratch = this.heap.malloc(scratchBytes);
-    if (scratch === 0) {
-      throw new Error(`matMul: the wasm heap has no room for ${scratchBytes} bytes of scratch.`);
-    }
-    const packedA = scratch + panels * panelBytes;
+    const shape = `${p.b}:${k}×${n}${p.transposeB ? "ᵀ" : ""}`;
+    const kept = p.bKey === undefined ? undefined : this.kept?.get(p.bKey);
+    const reuse = kept !== undefined && kept.shape === shape;
+    const keep = !reuse && p.bKey !== undefined && this.kept !== null;
+    const scratch = this.alloc(chunk * k * 4 + tileBytes + panels * TILE_COLS * 4);
+    const packedA = scratch;
     const tile = packedA + chunk * k * 4;
     const biases = tile + tileBytes;
     const relu = p.relu ? 1 : 0;
+    let bPanels = reuse ? kept.at : 0;
     try {
-      for (let j = 0; j < panels; j++) {
+      if (!reuse) bPanels = this.alloc(panels * panelBytes);
+      for (let j = 0; j < panels && !reuse; j++) {
         const cols = Math.min(TILE_COLS, n - j * TILE_COLS);
-        this.kernels.pack(p.b + j * TILE_COLS * bJ, bK, bJ, k, cols, scratch + j * panelBytes);
+        this.kernels.pack(p.b + j * TILE_COLS * bJ, bK, bJ, k, cols, bPanels + j * panelBytes);
+      }
+      if (keep && p.bKey !== undefined) {
+        const old = this.kept?.get(p.bKey);
+        if (old !== undefined) this.heap.free(old.at);
+        this.kept?.set(p.bKey, { at: bPanels, shape });
       }
       if (p.bias !== 0) this.padBias(p.bias, n, biases);
       for (let i0 = 0; i0 < m; i0 += chunk) {
@@ -117,7 +127,7 @@ export class Gemm {
         for (let j = 0; j < panels; j++) {
           const j0 = j * TILE_COLS;
           const cols = Math.min(TILE_COLS, n - j0);
-          const panel = scratch + j * panelBytes;
+          const panel = bPanels + j * panelBytes;
           const bias = p.bias === 0 ? 0 : biases + j0 * 4;
           const c = p.c + (i0 * n + j0) * 4;
           if (cols === TILE_COLS) {
@@ -134,7 +144,35 @@ export class Gemm {
       }
     } finally {
       this.heap.free(scratch);
+      if (!reuse && !keep && bPanels !== 0) this.heap.free(bPanels);
     }
+  }
+
+  /** `bytes` on the heap, or an error naming the product when there is no room. */
+  private alloc(bytes: number): number {
+    const at = this.heap.malloc(bytes);
+    if (at === 0)
+      throw new Error(`matMul: the wasm heap has no room for ${bytes} bytes of scratch.`);
+    return at;
+  }
+
+  /**
+   * While on, the packed panels of every B that comes with a `bKey` are kept and reused by later
+   * products with the same key, offset and shape (the weights of a model during `predict`).
+   * Turning it off frees them. The caller guarantees that a key's values do not change while on.
+   */
+  /** How many B matrices have their panels kept now (see `keepPanels`). */
+  get keptPanels(): number {
+    return this.kept?.size ?? 0;
+  }
+
+  keepPanels(on: boolean): void {
+    if (on) {
+      this.kept ??= new Map();
+      return;
+    }
+    for (const { at } of this.kept?.values() ?? []) this.heap.free(at);
+    this.kept = null;
   }
 
   /** Copies the n biases at `bias` to `padded`, zero-padded to whole panels. */

@@ -65,6 +65,32 @@ function gemmFor(backend: unknown): Gemm | null {
   return gemm;
 }
 
+/** The GEMM of the active wasm backend, or null. Internal: for tests. */
+export function activeWasmGemm(): Gemm | null {
+  return tf.getBackend() === "wasm" ? gemmFor(tf.backend()) : null;
+}
+
+let keepDepth = 0;
+
+/**
+ * Runs `f` with the GEMM keeping the packed panels of every B it meets (the weights), so that a
+ * `predict` over many batches packs each weight matrix once. Only for work that changes no
+ * tensor's values in place (inference); the panels are freed when `f` returns or throws.
+ *
+ * @example
+ * const out = withPackedWeights(() => batches.map((x) => model.execute(x, names)));
+ */
+export function withPackedWeights<T>(f: () => T): T {
+  const gemm = enabled ? activeWasmGemm() : null;
+  if (gemm === null) return f();
+  if (keepDepth++ === 0) gemm.keepPanels(true);
+  try {
+    return f();
+  } finally {
+    if (--keepDepth === 0) gemm.keepPanels(false);
+  }
+}
+
 const product = (dims: number[]) => dims.reduce((x, y) => x * y, 1);
 
 /** The output shape and per-matrix batch strides, or null if the batch dims don't fit. */
@@ -142,6 +168,7 @@ export function gemmMatMul(args: KernelArgs, fused: boolean): tf.TensorInfo | nu
         transposeB,
         bias: biasAt,
         relu,
+        bKey: layout.count === 1 ? b.dataId : undefined,
       });
     }
   } catch (error) {

@@ -20,6 +20,7 @@
  * model.predict(xTest, { verbose: 0 }).arraySync(); // [[0.93], [0.12], …]
  */
 import * as tf from "@tensorflow/tfjs";
+import { withPackedWeights } from "../../backend/gemm/gemmKernel";
 import { performance } from "perf_hooks";
 import type { Logs } from "../callbacks/callback";
 import { progressLine } from "../callbacks/progressLine";
@@ -108,13 +109,16 @@ function predictRows(tfModel: tf.LayersModel, inputs: tf.Tensor[], batchSize: nu
   // `execute` runs the graph in inference mode as `predictOnBatch` does, without the copies its
   // `predictLoop` makes (a slice of the whole batch, then a concat of the one output).
   const outputName = [tfModel.outputs[0].name];
-  for (let start = 0; start < rows.rows; start += batchSize) {
-    const batch = rows.slice(start, Math.min(batchSize, rows.rows - start));
-    parts.push(
-      (tfModel.execute(batch.length === 1 ? batch[0] : batch, outputName) as tf.Tensor[])[0],
-    );
-    tf.dispose(batch);
-  }
+  // The weights do not change during predict: the wasm GEMM packs each of them once.
+  withPackedWeights(() => {
+    for (let start = 0; start < rows.rows; start += batchSize) {
+      const batch = rows.slice(start, Math.min(batchSize, rows.rows - start));
+      parts.push(
+        (tfModel.execute(batch.length === 1 ? batch[0] : batch, outputName) as tf.Tensor[])[0],
+      );
+      tf.dispose(batch);
+    }
+  });
   if (parts.length === 1) return parts[0];
   const out = tf.concat(parts);
   tf.dispose(parts);
