@@ -76,9 +76,10 @@ function wrapKernelFunc(original: tf.KernelConfig): WrappedKernelFunc {
 }
 
 /**
- * Speeds up matrix products with transposed operands on the wasm backend by re-registering its
- * `BatchMatMul` and `_FusedMatMul` kernels: when `transposeA`/`transposeB` is set, the operand is
- * transposed first and the original kernel runs with both flags false.
+ * Speeds up matrix products on the wasm backend by re-registering its `BatchMatMul` and
+ * `_FusedMatMul` kernels: products the SIMD GEMM handles (`gemm/gemmKernel.ts`) run there; for
+ * the rest, when `transposeA`/`transposeB` is set, the operand is transposed first and the
+ * original kernel runs with both flags false.
  *
  * Why: tfjs-backend-wasm 4.22 multiplies at ~37 GFLOP/s in the plain form but only ~3 GFLOP/s
  * with `transposeB` and ~1.4 with `transposeA`; backpropagation through Dense layers uses both.

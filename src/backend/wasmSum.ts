@@ -14,18 +14,12 @@
  * installWasmSumFix(); // tf.sum(dy, 0) on wasm now reads dy once, in memory order
  */
 import * as tf from "@tensorflow/tfjs";
+import type { WasmBackend } from "./wasmCode/wasmBackend";
 import { columnSumModuleBytes } from "./wasmCode/columnSumModule";
 import { exportsOn } from "./wasmCode/instantiate";
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 type ColumnSum = (x: number, rows: number, cols: number, out: number) => void;
-
-/** The part of tfjs-backend-wasm 4.22's backend used here. */
-interface WasmBackend {
-  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  wasm: { asm?: { memory?: unknown } };
-}
 
 const ORIGINAL = Symbol.for("tslab-ml.wasmSum.original");
 type Wrapped = tf.KernelFunc & { [ORIGINAL]?: tf.KernelConfig };

@@ -14,17 +14,11 @@
  * const out = gemmMatMul(args, false) ?? original.kernelFunc(args);
  */
 import * as tf from "@tensorflow/tfjs";
+import type { WasmBackend } from "../wasmCode/wasmBackend";
 import { Gemm, type GemmHeap } from "./gemm";
 import { webAssembly, type WasmMemory } from "../wasmCode/webAssembly";
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
-
-/** The part of tfjs-backend-wasm 4.22's backend used here. */
-interface WasmBackend {
-  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  wasm: { asm?: { memory?: unknown }; _malloc(bytes: number): number; _free(p: number): void };
-}
 
 /**
  * Below these sizes XNNPACK is as fast or faster (measured: 32×256·256×10 at 5.9 against 7.7

@@ -1,16 +1,18 @@
 /**
- * `FusedAdam`: tfjs's `AdamOptimizer` whose update, on the wasm backend, is one JavaScript loop
- * per variable over the wasm heap instead of about ten small kernels per variable per step.
+ * `FusedAdam`: tfjs's `AdamOptimizer` whose update, on the wasm backend, is one SIMD loop per
+ * variable over the wasm heap (`adamModule.ts`) instead of about ten small kernels per variable
+ * per step.
  *
  * Behaviour: when the backend is `wasm` and every variable, gradient and moment is float32 and
- * of the variable's shape, each variable of at most `loopMaxSize` (8192) elements is updated by the
- * loop, with the float32 operations of tfjs 4.22's `AdamOptimizer` in its order (`Math.fround`
- * after each; `1 − β1`, `−lr`… rounded as tfjs's scalars are), so the values are bit-identical
- * to tfjs's. Larger variables, where the loop is slower than the kernels, take tfjs's kernels in
- * the same order. Buffers no other tensor uses are written in place (then `forgetCached`, so the
- * XNNPACK weights cached for `matMul` / `conv2d` are rebuilt); a buffer shared with another
- * tensor (a `reshape` or `clone` kept alive, a tensor given to `setWeights`) is left as it is
- * and the variable gets new values through `assign`. On another backend or dtype tfjs's own
+ * of the variable's shape, each variable is updated in place by the SIMD loop (`simd`, default
+ * true), with the float32 operations of tfjs 4.22's `AdamOptimizer` in its order (`1 − β1`,
+ * `−lr`… rounded as tfjs's scalars are), so the values are bit-identical to tfjs's. When a
+ * buffer is shared with another tensor, or `simd` is off, variables of at most `loopMaxSize`
+ * (8192) elements take a JavaScript loop with the same operations (`Math.fround` after each) and
+ * larger ones tfjs's kernels in the same order. Buffers no other tensor uses are written in
+ * place (then `forgetCached`, so the XNNPACK weights cached for `matMul` / `conv2d` are
+ * rebuilt); a buffer shared with another tensor (a `reshape` or `clone` kept alive, a tensor
+ * given to `setWeights`) is left as it is and the variable gets new values through `assign`. On another backend or dtype tfjs's own
  * update runs. The state is tfjs's (`accumulatedFirstMoment`, `accumulatedSecondMoment`,
  * `accBeta1`, `accBeta2`, `iterations`), so `getWeights` / `setWeights`, saving and
  * `getClassName()` (`"Adam"`) are unchanged. As in tfjs, the gradients are not disposed here.
