@@ -20,7 +20,13 @@ import { kernelRows } from "./kernelRows";
 import { notebookRows } from "./notebookRows";
 import { emitRow, formatTable, makeRow, type Row } from "./rows";
 import { load1, round } from "./stats";
-import { torchAvailable, torchProblem, torchVersion } from "./torchSide";
+import {
+  torchAvailable,
+  torchBlas,
+  torchBlasWarning,
+  torchProblem,
+  torchVersion,
+} from "./torchSide";
 import { trainingRows } from "./trainingRows";
 
 export const SECTIONS = ["training", "kernel", "notebooks"] as const;
@@ -77,9 +83,13 @@ export async function runSuite(sections: readonly Section[] = SECTIONS): Promise
     kind: "summary",
     totalSeconds,
     pytorch: torchVersion(),
+    pytorchBlas: torchBlas(),
+    pytorchBlasWarning: torchBlasWarning(),
     load1Start: loadStart,
     load1End: load1(),
   });
   console.error("\n" + formatTable(rows));
+  const warning = torchBlasWarning();
+  if (warning !== null) console.error(`\nbench: warning: ${warning}`);
   console.error(`\n${rows.length} rows in ${totalSeconds} s; load ${loadStart} → ${load1()}`);
 }

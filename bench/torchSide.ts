@@ -6,10 +6,12 @@
  * missing one to see the null columns). `runTorch(tasks)` runs the script with the shared `SHAPES` and epoch
  * counts as a JSON argument, one CPU thread (`torch.set_num_threads(1)` plus OMP_NUM_THREADS and
  * OPENBLAS_NUM_THREADS = 1), and returns its `results`, or null when PyTorch is missing or the
- * script failed (the reason is kept in `torchProblem()`). Never throws.
+ * script failed (the reason is kept in `torchProblem()`). Never throws. `torchBlas()` names the
+ * BLAS library PyTorch loaded; `torchBlasWarning()` is set when that is the reference BLAS
+ * (Debian's libblas3, 10–40× slower than OpenBLAS), which would make every ratio flatter.
  *
  * Run: imported by `bench/run.ts`. Install PyTorch on Debian with
- * `apt-get update && apt-get install -y python3-torch`.
+ * `apt-get update && apt-get install -y python3-torch libopenblas0`.
  *
  * @example
  * const r = runTorch(["regression"]);
@@ -35,6 +37,7 @@ export const COUNTS = {
 interface TorchOutput {
   torch?: string;
   threads?: number;
+  blas?: string | null;
   error?: string;
   results?: Record<string, Record<string, unknown>>;
 }
@@ -42,6 +45,7 @@ interface TorchOutput {
 let python: string | null | undefined;
 let problem: string | null = null;
 let version: string | null = null;
+let blas: string | null = null;
 
 const importsTorch = (py: string) =>
   spawnSync(py, ["-c", "import torch"], { stdio: "ignore", timeout: 120_000 }).status === 0;
@@ -68,6 +72,25 @@ export function torchProblem(): string | null {
 /** The PyTorch version of the last successful run. */
 export function torchVersion(): string | null {
   return version;
+}
+
+/** The BLAS library PyTorch loaded in the last successful run (a path), or null. */
+export function torchBlas(): string | null {
+  return blas;
+}
+
+/** Debian's reference BLAS lives in `…/blas/libblas.so.3`; OpenBLAS, BLIS and MKL elsewhere. */
+export function isReferenceBlas(library: string): boolean {
+  return /\/blas\/libblas\.so/.test(library);
+}
+
+/** A warning when PyTorch ran on the reference BLAS, else null. */
+export function torchBlasWarning(): string | null {
+  if (blas === null || !isReferenceBlas(blas)) return null;
+  return (
+    `PyTorch ran on the reference BLAS (${blas}), 10–40× slower than OpenBLAS: ` +
+    "the ratios flatter tslab-ml. apt-get install -y libopenblas0 and run again."
+  );
 }
 
 /** Runs `tasks` on PyTorch; null when unavailable or failed. `profile` names rows to profile. */
@@ -99,5 +122,6 @@ export function runTorch(
     return null;
   }
   version = out.torch ?? null;
+  blas = out.blas ?? null;
   return out.results;
 }

@@ -15,7 +15,8 @@ reported as {"error": "..."}.
 Example:
     python3 bench/torch_models.py '{"tasks":["regression"],"warmupEpochs":1,"timedEpochs":3,
         "regression":{"rows":400,"features":13,"hidden":64,"batch":32}}'
-    # {"torch": "1.13.0a0", "threads": 1, "results": {"regression": {"epochSeconds": 0.02, ...}}}
+    # {"torch": "1.13.0a0", "threads": 1, "blas": "/usr/lib/.../libopenblasp-r0.3.21.so",
+    #  "results": {"regression": {"epochSeconds": 0.02, ...}}}
 """
 import json
 import statistics
@@ -101,6 +102,20 @@ def bench_matmul(torch, cfg):
     return {"gflops": rates}
 
 
+def blas_library():
+    """The BLAS shared library this process has loaded (after a product), or None.
+
+    Debian's python3-torch calls the system BLAS: the reference libblas3 unless OpenBLAS
+    (libopenblas0, pulled in by python3-scipy) is installed, and the two differ 10-40x.
+    """
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.rsplit("/", 1)[-1]}
+    except OSError:
+        return None
+    return sorted(paths)[0] if paths else None
+
+
 def mlp_model(torch, layers):
     nn = torch.nn
     return nn.Sequential(
@@ -179,7 +194,13 @@ def main():
         torch.set_num_threads(1)
         torch.manual_seed(0)
         results = {t: TASKS[t](torch, cfg) for t in cfg["tasks"]}
-        out = {"torch": torch.__version__, "threads": torch.get_num_threads(), "results": results}
+        torch.matmul(torch.rand(64, 64), torch.rand(64, 64))  # loads the BLAS if no task did
+        out = {
+            "torch": torch.__version__,
+            "threads": torch.get_num_threads(),
+            "blas": blas_library(),
+            "results": results,
+        }
     except Exception as e:  # reported, never raised: the benchmark must not fail
         out = {"error": f"{type(e).__name__}: {e}"}
     print(json.dumps(out), flush=True)

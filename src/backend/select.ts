@@ -4,6 +4,7 @@ import { BACKEND_ENV_VAR, parseBackendRequest } from "./request";
 import { BACKEND_NAMES, BackendName, BackendRequest } from "./types";
 import { installUnsupportedKernelStubs } from "./unsupportedKernels";
 import { installWasmMatMulFix } from "./wasmMatMul";
+import { installWasmShareFix } from "./wasmShare";
 import { installWasmSumFix } from "./wasmSum";
 import { configureWasmPaths, WasmPathApi } from "./wasmPaths";
 
@@ -73,6 +74,7 @@ function startWasm(load: ModuleLoader): Attempt {
   configureWasmPaths(wasm);
   installWasmMatMulFix();
   installWasmSumFix();
+  installWasmShareFix();
   installUnsupportedKernelStubs();
   const activation = activateWasmBehindCpu().then(async (ok) => {
     if (!ok) return false;

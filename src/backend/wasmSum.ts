@@ -17,12 +17,11 @@ import * as tf from "@tensorflow/tfjs";
 import type { WasmBackend } from "./wasmCode/wasmBackend";
 import { columnSumModuleBytes } from "./wasmCode/columnSumModule";
 import { exportsOn } from "./wasmCode/instantiate";
+import { unwrapWasmKernel, wrapWasmKernel, type KernelArgs } from "./kernelWrap";
 
-type KernelArgs = Parameters<tf.KernelFunc>[0];
 type ColumnSum = (x: number, rows: number, cols: number, out: number) => void;
 
-const ORIGINAL = Symbol.for("tslab-ml.wasmSum.original");
-type Wrapped = tf.KernelFunc & { [ORIGINAL]?: tf.KernelConfig };
+const TAG = Symbol.for("tslab-ml.wasmSum.original");
 
 /** The leading-axes sum of `args`, or null when the original kernel should run. */
 export function leadingSum(args: KernelArgs): tf.TensorInfo | null {
@@ -53,22 +52,10 @@ export function leadingSum(args: KernelArgs): tf.TensorInfo | null {
 
 /** Registers the wrapper on wasm's `Sum`; returns whether it is installed after the call. */
 export function installWasmSumFix(): boolean {
-  const current = tf.getKernel(tf.Sum, "wasm") as tf.KernelConfig | undefined;
-  if (current === undefined) return false;
-  if ((current.kernelFunc as Wrapped)[ORIGINAL] !== undefined) return true;
-  const wrapped: Wrapped = (args) => leadingSum(args) ?? current.kernelFunc(args);
-  wrapped[ORIGINAL] = current;
-  tf.unregisterKernel(tf.Sum, "wasm");
-  tf.registerKernel({ ...current, kernelFunc: wrapped });
-  return true;
+  return wrapWasmKernel(tf.Sum, TAG, leadingSum);
 }
 
 /** Restores wasm's own `Sum`; returns whether a wrapper was removed. */
 export function uninstallWasmSumFix(): boolean {
-  const current = tf.getKernel(tf.Sum, "wasm") as tf.KernelConfig | undefined;
-  const original = (current?.kernelFunc as Wrapped | undefined)?.[ORIGINAL];
-  if (original === undefined) return false;
-  tf.unregisterKernel(tf.Sum, "wasm");
-  tf.registerKernel(original);
-  return true;
+  return unwrapWasmKernel(tf.Sum, TAG);
 }
