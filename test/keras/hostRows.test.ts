@@ -2,6 +2,7 @@ import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { HostRows } from "../../src/keras/engine/hostRows";
+import { filledTensor } from "../../src/backend/filledTensor";
 import { backendReady } from "./setup";
 
 before(backendReady);
@@ -23,4 +24,43 @@ test("HostRows.slice and .gather give exactly tf.slice and tf.gather, dtype and 
   assert.deepEqual(yg.arraySync(), [6, 0, 3, 3]);
   tf.dispose([xs, ys, xg, yg]);
   assert.ok(tf.memory().numTensors <= before + 3, "only the checks' own tensors remain");
+});
+
+test("HostRows batches are tracked tensors with the right values, and free their memory", () => {
+  const x = tf.tensor(
+    Array.from({ length: 60 }, (_, i) => i / 7),
+    [6, 2, 5],
+  );
+  const expected = tf.tidy(() => tf.gather(x, [5, 0, 5]).arraySync());
+  const y = tf.tensor([3, 1, 4, 1, 5, 9], [6], "int32");
+  const rows = new HostRows([x, y]);
+  const before = tf.memory();
+  const [xs, ys] = rows.gather([5, 0, 5]);
+  assert.deepEqual(xs.shape, [3, 2, 5]);
+  assert.equal(tf.memory().numBytes - before.numBytes, 3 * 10 * 4 + 3 * 4);
+  assert.deepEqual(xs.arraySync(), expected);
+  assert.deepEqual(Array.from(ys.dataSync()), [9, 3, 9]);
+  const [xe, ye] = rows.slice(2, 0);
+  assert.deepEqual([xe.shape, ye.shape], [[0, 2, 5], [0]]);
+  tf.dispose([xs, ys, xe, ye]);
+  assert.deepEqual(
+    [tf.memory().numTensors, tf.memory().numBytes],
+    [before.numTensors, before.numBytes],
+  );
+  tf.dispose([x, y]);
+});
+
+test("filledTensor writes every dtype's values and an empty shape", () => {
+  const f = filledTensor([2, 2], "float32", (v) => v.set([0.5, -1, 2, 3]));
+  assert.deepEqual(f.arraySync(), [
+    [0.5, -1],
+    [2, 3],
+  ]);
+  const i = filledTensor([3], "int32", (v) => v.set([7, -8, 9]));
+  assert.deepEqual([i.dtype, Array.from(i.dataSync())], ["int32", [7, -8, 9]]);
+  const b = filledTensor([2], "bool", (v) => v.set([1, 0]));
+  assert.deepEqual([b.dtype, Array.from(b.dataSync())], ["bool", [1, 0]]);
+  const e = filledTensor([0, 4], "float32", () => undefined);
+  assert.deepEqual(e.shape, [0, 4]);
+  tf.dispose([f, i, b, e]);
 });
