@@ -6,7 +6,7 @@
  * readable summary on stderr. Never exits non-zero: a failure is reported in the JSON's `error`.
  * `gflopsWithoutFix`/`mlpEpochSecondsWithoutFix` are null unless the backend is wasm;
  * `speedup` is fixed ÷ unfixed GFLOP/s per form and unfixed ÷ fixed seconds for the epoch.
- * Honours `TSLAB_ML_BACKEND` like the library does. `measureMatMul` is exported for
+ * Honours `TSLAB_ML_BACKEND` like the library does. `measureMatMulForm` is exported for
  * `bench/run.ts` (the side-by-side benchmark); importing this file does not run it.
  */
 import * as tf from "@tensorflow/tfjs";
@@ -43,30 +43,31 @@ function round(value: number, digits = 2): number {
 }
 
 /**
- * Measures GFLOP/s of an [M,K]·[K,N] product in each transpose form. The operands are shaped so
- * that the product is always [M,N]: for "T" the operand is stored transposed.
+ * GFLOP/s of an [M,K]·[K,N] product in one transpose form (median of the timed runs). The
+ * operands are shaped so that the product is always [M,N]: for "T" the operand is stored
+ * transposed.
  */
-export function measureMatMul(): Rates {
-  const flops = 2 * M * K * N;
-  const rates = {} as Rates;
-  for (const form of FORMS) {
-    const transposeA = form[0] === "T";
-    const transposeB = form[1] === "T";
-    const a = tf.randomUniform(transposeA ? [K, M] : [M, K]);
-    const b = tf.randomUniform(transposeB ? [N, K] : [K, N]);
-    const times: number[] = [];
-    for (let i = 0; i < WARMUP_RUNS + TIMED_RUNS; i++) {
-      const start = performance.now();
-      const c = tf.matMul(a, b, transposeA, transposeB);
-      c.dataSync();
-      const ms = performance.now() - start;
-      c.dispose();
-      if (i >= WARMUP_RUNS) times.push(ms);
-    }
-    tf.dispose([a, b]);
-    rates[form] = round(flops / (median(times) / 1000) / 1e9);
+export function measureMatMulForm(form: Form): number {
+  const transposeA = form[0] === "T";
+  const transposeB = form[1] === "T";
+  const a = tf.randomUniform(transposeA ? [K, M] : [M, K]);
+  const b = tf.randomUniform(transposeB ? [N, K] : [K, N]);
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP_RUNS + TIMED_RUNS; i++) {
+    const start = performance.now();
+    const c = tf.matMul(a, b, transposeA, transposeB);
+    c.dataSync();
+    const ms = performance.now() - start;
+    c.dispose();
+    if (i >= WARMUP_RUNS) times.push(ms);
   }
-  return rates;
+  tf.dispose([a, b]);
+  return round((2 * M * K * N) / (median(times) / 1000) / 1e9);
+}
+
+/** GFLOP/s in each transpose form. */
+export function measureMatMul(): Rates {
+  return Object.fromEntries(FORMS.map((form) => [form, measureMatMulForm(form)])) as Rates;
 }
 
 /** Seconds for one epoch of an MLP 784-256-256-10 on random data (after a warm-up epoch). */

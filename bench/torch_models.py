@@ -1,28 +1,29 @@
-"""The PyTorch side of the side-by-side benchmark (bench/run.ts runs it with child_process).
+"""The PyTorch side of the side-by-side benchmark, as a process that answers one request per line.
 
 Behaviour: builds the lesson models of bench/lessonModels.ts in PyTorch on CPU with one thread
-(torch.set_num_threads(1); the caller also sets OMP_NUM_THREADS=1 and OPENBLAS_NUM_THREADS=1),
-on synthetic data of the same shapes, and times them as the TypeScript side does: matMul
-GFLOP/s in the four transpose forms (median), seconds per training epoch (one warm-up epoch,
-then the median of the timed epochs; each epoch shuffles the rows and takes one Adam step per
-batch, lr 1e-3 and eps 1e-7 as Keras), and seconds for predict (batches, no grad). With
-"profile" in the config, one training step of the named tasks is profiled per op.
+(torch.set_num_threads(1); the caller also sets OMP_NUM_THREADS=1, OPENBLAS_NUM_THREADS=1 and
+glibc malloc thresholds, see TORCH_ENV in bench/torchSide.ts),
+on synthetic data of the same shapes, and times one thing per request, so that the TypeScript
+side can alternate with it (one epoch of ours, one of theirs): matMul GFLOP/s in one transpose
+form (median of the timed runs), one training epoch (each shuffles the rows and takes one Adam
+step per batch, lr 1e-3 and eps 1e-7 as Keras, the loss read per step; each task and batch
+keeps its model and optimizer across requests), one predict (batches, no grad), or a per-op
+profile of one training step. The first line answered is {"torch", "threads", "blas"}; a
+request that fails is answered {"error": "..."}; the process ends at the end of its input.
 
-Run: /usr/bin/python3 bench/torch_models.py '{"tasks": ["mlp"], ...}' (the config that
-bench/torchSide.ts builds). Prints ONE JSON object on stdout and always exits 0; a failure is
-reported as {"error": "..."}.
+Run: /usr/bin/python3 bench/torch_models.py '<config>' (the JSON that bench/torchSide.ts builds),
+then requests on stdin, one JSON object per line.
 
 Example:
-    python3 bench/torch_models.py '{"tasks":["regression"],"warmupEpochs":1,"timedEpochs":3,
-        "regression":{"rows":400,"features":13,"hidden":64,"batch":32}}'
-    # {"torch": "1.13.0a0", "threads": 1, "blas": "/usr/lib/.../libopenblasp-r0.3.21.so",
-    #  "results": {"regression": {"epochSeconds": 0.02, ...}}}
+    $ python3 bench/torch_models.py '{"regression": {"rows": 400, "features": 13, ...}, ...}'
+    {"torch": "1.13.0a0", "threads": 1, "blas": "/usr/lib/.../openblas-pthread/libblas.so.3"}
+    < {"cmd": "epoch", "task": "regression"}
+    {"seconds": 0.0041}
 """
 import json
 import statistics
 import sys
 import time
-
 
 def median_time(fn, warmup, timed):
     for _ in range(warmup):
@@ -80,28 +81,6 @@ def profile_step(torch, step, xb, yb, top=15):
     return {"stepMs": round(wall * 1000, 3), "ops": ops}
 
 
-def time_training(torch, cfg, name, model, loss_fn, x, y, batch):
-    opt = adam(torch, model)
-    epoch, step = epoch_runner(torch, model, opt, loss_fn, x, y, batch)
-    seconds = median_time(epoch, cfg["warmupEpochs"], cfg["timedEpochs"])
-    out = {"epochSeconds": round(seconds, 4)}
-    if name in cfg.get("profile", []):
-        out["profile"] = profile_step(torch, step, x[:batch], y[:batch])
-    return out
-
-
-def bench_matmul(torch, cfg):
-    m, k, n = cfg["matmul"]["m"], cfg["matmul"]["k"], cfg["matmul"]["n"]
-    flops = 2 * m * k * n
-    rates = {}
-    for form in ("NN", "NT", "TN", "TT"):
-        a = torch.rand(k, m).t() if form[0] == "T" else torch.rand(m, k)
-        b = torch.rand(n, k).t() if form[1] == "T" else torch.rand(k, n)
-        seconds = median_time(lambda: torch.matmul(a, b), cfg["matmul"]["warmup"], cfg["matmul"]["timed"])
-        rates[form] = round(flops / seconds / 1e9, 2)
-    return {"gflops": rates}
-
-
 def blas_library():
     """The BLAS shared library this process has loaded (after a product), or None.
 
@@ -127,43 +106,13 @@ def mlp_model(torch, layers):
     )
 
 
-def bench_mlp(torch, cfg):
-    c = cfg["mlp"]
-    layers = c["layers"]
-    x = torch.rand(c["rows"], layers[0])
-    y = torch.nn.functional.one_hot(torch.randint(0, layers[3], (c["rows"],)), layers[3]).float()
-    # softmax + categorical crossentropy on one-hot rows, fused as PyTorch users write it
-    loss_fn = torch.nn.CrossEntropyLoss()
-    out = {"epochSeconds": {}, "profile": {}}
-    for batch in c["batches"]:
-        name = f"mlp{batch}"
-        r = time_training(torch, cfg, name, mlp_model(torch, layers), loss_fn, x, y, batch)
-        out["epochSeconds"][str(batch)] = r["epochSeconds"]
-        if "profile" in r:
-            out["profile"][str(batch)] = r["profile"]
-    model = mlp_model(torch, layers).eval()
-    xp = torch.rand(c["predictRows"], layers[0])
 
-    def predict():
-        with torch.no_grad():
-            parts = [model(xp[s : s + c["predictBatch"]]) for s in range(0, xp.shape[0], c["predictBatch"])]
-            return torch.softmax(torch.cat(parts), dim=1)
-
-    out["predictSeconds"] = round(median_time(predict, 1, cfg["predictRuns"]), 4)
-    return out
-
-
-def bench_regression(torch, cfg):
-    c = cfg["regression"]
+def regression_model(torch, c):
     nn = torch.nn
-    model = nn.Sequential(nn.Linear(c["features"], c["hidden"]), nn.ReLU(), nn.Linear(c["hidden"], 1))
-    x = torch.rand(c["rows"], c["features"])
-    y = torch.rand(c["rows"], 1)
-    return time_training(torch, cfg, "regression", model, nn.MSELoss(), x, y, c["batch"])
+    return nn.Sequential(nn.Linear(c["features"], c["hidden"]), nn.ReLU(), nn.Linear(c["hidden"], 1))
 
 
-def bench_rnn(torch, cfg):
-    c = cfg["rnn"]
+def rnn_model(torch, c):
     nn = torch.nn
 
     class Rnn(nn.Module):
@@ -178,12 +127,90 @@ def bench_rnn(torch, cfg):
             _, h = self.gru(seq)
             return self.out(h[-1])
 
-    x = torch.rand(c["rows"], c["timesteps"], c["features"])
-    y = torch.rand(c["rows"], 1)
-    return time_training(torch, cfg, "rnn", Rnn(), nn.MSELoss(), x, y, c["batch"])
+    return Rnn()
 
 
-TASKS = {"matmul": bench_matmul, "mlp": bench_mlp, "regression": bench_regression, "rnn": bench_rnn}
+def timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+class Session:
+    """The models, data and optimizers of one benchmark run, each built on first use."""
+
+    def __init__(self, torch, cfg):
+        self.torch, self.cfg = torch, cfg
+        self.trainings = {}
+        self.predictor = None
+
+    def task(self, name):
+        """(model, loss, x, y, batch) of a task; the MLP's batch comes with each request."""
+        torch, c = self.torch, self.cfg[name]
+        if name == "mlp":
+            layers = c["layers"]
+            x = torch.rand(c["rows"], layers[0])
+            labels = torch.randint(0, layers[3], (c["rows"],))
+            y = torch.nn.functional.one_hot(labels, layers[3]).float()
+            # softmax + categorical crossentropy on one-hot rows, fused as PyTorch users write it
+            return mlp_model(torch, layers), torch.nn.CrossEntropyLoss(), x, y, None
+        if name == "regression":
+            x, y = torch.rand(c["rows"], c["features"]), torch.rand(c["rows"], 1)
+            return regression_model(torch, c), torch.nn.MSELoss(), x, y, c["batch"]
+        if name == "rnn":
+            x, y = torch.rand(c["rows"], c["timesteps"], c["features"]), torch.rand(c["rows"], 1)
+            return rnn_model(torch, c), torch.nn.MSELoss(), x, y, c["batch"]
+        raise ValueError(f"unknown task {name!r}")
+
+    def training(self, name, batch):
+        key = (name, batch)
+        if key not in self.trainings:
+            model, loss_fn, x, y, default_batch = self.task(name)
+            b = batch or default_batch
+            epoch, step = epoch_runner(self.torch, model, adam(self.torch, model), loss_fn, x, y, b)
+            self.trainings[key] = (epoch, step, x[:b], y[:b])
+        return self.trainings[key]
+
+    def predict(self):
+        torch, c = self.torch, self.cfg["mlp"]
+        if self.predictor is None:
+            model = mlp_model(torch, c["layers"]).eval()
+            xp = torch.rand(c["predictRows"], c["layers"][0])
+            rows, batch = xp.shape[0], c["predictBatch"]
+
+            def predict():
+                with torch.no_grad():
+                    parts = [model(xp[s : s + batch]) for s in range(0, rows, batch)]
+                    return torch.softmax(torch.cat(parts), dim=1)
+
+            self.predictor = predict
+        return timed(self.predictor)
+
+    def matmul(self, form):
+        torch, mm = self.torch, self.cfg["matmul"]
+        m, k, n = mm["m"], mm["k"], mm["n"]
+        a = torch.rand(k, m).t() if form[0] == "T" else torch.rand(m, k)
+        b = torch.rand(n, k).t() if form[1] == "T" else torch.rand(k, n)
+        seconds = median_time(lambda: torch.matmul(a, b), mm["warmup"], mm["timed"])
+        return 2 * m * k * n / seconds / 1e9
+
+    def handle(self, request):
+        cmd = request["cmd"]
+        if cmd == "matmul":
+            return {"gflops": round(self.matmul(request["form"]), 2)}
+        if cmd == "epoch":
+            epoch = self.training(request["task"], request.get("batch"))[0]
+            return {"seconds": round(timed(epoch), 5)}
+        if cmd == "predict":
+            return {"seconds": round(self.predict(), 5)}
+        if cmd == "profile":
+            _, step, xb, yb = self.training(request["task"], request.get("batch"))
+            return {"profile": profile_step(self.torch, step, xb, yb)}
+        raise ValueError(f"unknown cmd {cmd!r}")
+
+
+def answer(out):
+    print(json.dumps(out), flush=True)
 
 
 def main():
@@ -193,17 +220,19 @@ def main():
 
         torch.set_num_threads(1)
         torch.manual_seed(0)
-        results = {t: TASKS[t](torch, cfg) for t in cfg["tasks"]}
-        torch.matmul(torch.rand(64, 64), torch.rand(64, 64))  # loads the BLAS if no task did
-        out = {
-            "torch": torch.__version__,
-            "threads": torch.get_num_threads(),
-            "blas": blas_library(),
-            "results": results,
-        }
+        torch.matmul(torch.rand(64, 64), torch.rand(64, 64))  # loads the BLAS
+        session = Session(torch, cfg)
+        answer({"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_library()})
     except Exception as e:  # reported, never raised: the benchmark must not fail
-        out = {"error": f"{type(e).__name__}: {e}"}
-    print(json.dumps(out), flush=True)
+        answer({"error": f"{type(e).__name__}: {e}"})
+        return
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            answer(session.handle(json.loads(line)))
+        except Exception as e:  # one failed request, the process goes on
+            answer({"error": f"{type(e).__name__}: {e}"})
 
 
 if __name__ == "__main__":

@@ -2,11 +2,14 @@
  * The compute rows of the side-by-side benchmark: matMul GFLOP/s, training seconds per epoch
  * and predict seconds, ours (tslab-ml on the active TensorFlow.js backend) beside PyTorch.
  *
- * Behaviour: each model group runs PyTorch first (bench/torch_models.py, one thread), then ours
- * right after it, so that both sides of a row see the same machine load. matMul reuses
- * `measureMatMul` from bench/matmul.ts. Every training row whose ratio is above 2.0 gets a
- * per-op profile of one training step on both sides in `detail`. Each row is handed to `emit`
- * as soon as it is measured.
+ * Behaviour: one PyTorch process (bench/torch_models.py, one thread) runs beside ours for the
+ * whole section, and every row alternates the two sides run by run (`paired`): a matMul form of
+ * ours then of theirs; one epoch of ours, one of theirs (one warm-up pair, then the timed
+ * pairs); one predict of each. Both sides of a row thus see the same moments of a shared
+ * machine. Each row's `detail.runs` keeps every timed run of both sides. matMul reuses
+ * `measureMatMulForm` from bench/matmul.ts. Every row whose ratio is above 2.0 also gets a
+ * per-op profile (of one training step, or of one predict) in `detail`. Each row is handed to
+ * `emit` as soon as it is measured.
  *
  * Run: imported by `bench/suite.ts` (`npm run bench`).
  *
@@ -14,12 +17,18 @@
  * await trainingRows((row) => console.log(row.row)); // "matMul NN", … "MLP predict 10000 rows"
  */
 import * as tf from "@tensorflow/tfjs";
-import { disposeLesson, lessonModel, SHAPES, type ModelName } from "./lessonModels";
-import { FORMS, measureMatMul } from "./matmul";
+import {
+  disposeLesson,
+  lessonModel,
+  SHAPES,
+  type LessonModel,
+  type ModelName,
+} from "./lessonModels";
+import { FORMS, measureMatMulForm } from "./matmul";
 import { formatProfile, profilePredict, profileStep } from "./profile";
 import { makeRow, type Row } from "./rows";
-import { COUNTS, runTorch, torchProblem } from "./torchSide";
-import { epochSeconds, predictSeconds } from "./training";
+import { COUNTS, TorchSession, torchProblem, type TorchRequest } from "./torchSide";
+import { oneEpoch, paired, predictOnce, type Paired } from "./training";
 
 type Emit = (row: Row) => void;
 
@@ -28,21 +37,16 @@ const RATIO_TARGET = { max: 2, of: "ratio" } as const;
 const nullNote = (theirs: number | null) =>
   theirs === null ? (torchProblem() ?? undefined) : undefined;
 
-function matMulRows(emit: Emit): void {
-  const torch = runTorch(["matmul"])?.matmul as { gflops: Record<string, number> } | undefined;
-  const ours = measureMatMul();
+/** Their side of a paired row: seconds from `req`, or null without PyTorch. */
+const theirSeconds = (torch: TorchSession | null, req: TorchRequest) =>
+  torch === null ? null : () => torch.number(req, "seconds");
+
+async function matMulRows(emit: Emit, torch: TorchSession | null): Promise<void> {
   for (const form of FORMS) {
-    const theirs = torch?.gflops[form] ?? null;
-    emit(
-      makeRow(
-        `matMul ${form} 512x784·784x256`,
-        "GFLOP/s",
-        ours[form],
-        theirs,
-        null,
-        nullNote(theirs),
-      ),
-    );
+    const ours = measureMatMulForm(form);
+    const theirs = torch === null ? null : await torch.number({ cmd: "matmul", form }, "gflops");
+    const row = `matMul ${form} 512x784·784x256`;
+    emit(makeRow(row, "GFLOP/s", ours, theirs, null, nullNote(theirs)));
   }
 }
 
@@ -61,30 +65,37 @@ function formatTorchProfile(p: TorchProfile, n = 5): string {
   return [`    PyTorch: ${p.stepMs} ms per step, top ops by self time:`, ...ops].join("\n");
 }
 
-interface TorchTraining {
-  epochSeconds: number | Record<string, number>;
-  profile?: unknown;
-  predictSeconds?: number;
+/** A row from a paired measurement, its runs kept in `detail`. */
+function pairedRow(label: string, unit: string, r: Paired): Row {
+  const row = makeRow(label, unit, r.ours, r.theirs, RATIO_TARGET, nullNote(r.theirs));
+  row.detail = { runs: { ours: r.oursRuns, pytorch: r.theirsRuns } };
+  return row;
 }
 
-/** Times one training row of ours, profiles it when above target, and emits it. */
+/** Times one training row, alternating epochs with PyTorch; profiles it when above target. */
 async function trainingRow(
   emit: Emit,
+  torch: TorchSession | null,
   label: string,
   name: ModelName,
   batch: number,
-  theirs: number | null,
-  theirProfile: unknown,
 ): Promise<void> {
   const m = lessonModel(name);
+  const req = { cmd: "epoch", task: name, ...(name === "mlp" ? { batch } : {}) } as const;
   try {
-    const ours = await epochSeconds(m, batch, COUNTS.warmupEpochs, COUNTS.timedEpochs);
-    const row = makeRow(label, "s/epoch", ours, theirs, RATIO_TARGET, nullNote(theirs));
+    const r = await paired(
+      () => oneEpoch(m, batch),
+      theirSeconds(torch, req),
+      COUNTS.warmupEpochs,
+      COUNTS.timedEpochs,
+    );
+    const row = pairedRow(label, "s/epoch", r);
     if (row.ratio !== null && row.ratio > 2) {
       const profile = await profileStep(m, batch);
-      row.detail = { ours: profile, pytorch: theirProfile ?? null };
+      const theirs = (await torch?.request({ ...req, cmd: "profile" }))?.profile ?? null;
+      row.detail = { ...(row.detail as object), ours: profile, pytorch: theirs };
       console.error(`  profile of one step of ${label}:\n${formatProfile(profile)}`);
-      if (theirProfile) console.error(formatTorchProfile(theirProfile as TorchProfile));
+      if (theirs) console.error(formatTorchProfile(theirs as TorchProfile));
     }
     emit(row);
   } finally {
@@ -92,45 +103,53 @@ async function trainingRow(
   }
 }
 
-async function mlpRows(emit: Emit): Promise<void> {
-  const profiles = SHAPES.mlp.batches.map((b) => `mlp${b}`);
-  const torch = runTorch(["mlp"], profiles)?.mlp as TorchTraining | undefined;
-  const epochs = torch?.epochSeconds as Record<string, number> | undefined;
-  const torchProfiles = torch?.profile as Record<string, unknown> | undefined;
-  for (const batch of SHAPES.mlp.batches) {
-    const label = `MLP 784-256-256-10 fit, batch ${batch}`;
-    const theirs = epochs?.[String(batch)] ?? null;
-    await trainingRow(emit, label, "mlp", batch, theirs, torchProfiles?.[String(batch)]);
-  }
-  const m = lessonModel("mlp");
-  const x = tf.randomUniform([SHAPES.mlp.predictRows, SHAPES.mlp.layers[0]], 0, 1, "float32", 7);
+async function predictRow(emit: Emit, torch: TorchSession | null, m: LessonModel): Promise<void> {
+  const { predictRows, predictBatch, layers } = SHAPES.mlp;
+  const x = tf.randomUniform([predictRows, layers[0]], 0, 1, "float32", 7);
   try {
-    const ours = predictSeconds(m, x, SHAPES.mlp.predictBatch, COUNTS.predictRuns);
-    const theirs = torch?.predictSeconds ?? null;
-    const label = `MLP predict ${SHAPES.mlp.predictRows} rows (batch ${SHAPES.mlp.predictBatch})`;
-    const row = makeRow(label, "s", ours, theirs, RATIO_TARGET, nullNote(theirs));
+    const r = await paired(
+      () => predictOnce(m, x, predictBatch),
+      theirSeconds(torch, { cmd: "predict" }),
+      1,
+      COUNTS.predictRuns,
+    );
+    const label = `MLP predict ${predictRows} rows (batch ${predictBatch})`;
+    const row = pairedRow(label, "s", r);
     if (row.ratio !== null && row.ratio > 2) {
-      const profile = await profilePredict(m, x, SHAPES.mlp.predictBatch);
-      row.detail = { ours: profile };
+      const profile = await profilePredict(m, x, predictBatch);
+      row.detail = { ...(row.detail as object), ours: profile };
       console.error(`  profile of ${label}:\n${formatProfile(profile)}`);
     }
     emit(row);
   } finally {
     x.dispose();
-    disposeLesson(m);
   }
-}
-
-async function singleRow(emit: Emit, name: "regression" | "rnn", label: string): Promise<void> {
-  const torch = runTorch([name], [name])?.[name] as TorchTraining | undefined;
-  const theirs = (torch?.epochSeconds as number | undefined) ?? null;
-  await trainingRow(emit, label, name, SHAPES[name].batch, theirs, torch?.profile);
 }
 
 /** Measures and emits every compute row. */
 export async function trainingRows(emit: Emit): Promise<void> {
-  matMulRows(emit);
-  await mlpRows(emit);
-  await singleRow(emit, "regression", "Dense 13-64-1 regression fit, batch 32");
-  await singleRow(emit, "rnn", "LSTM(16)→GRU(8)→Dense(1) fit, batch 32");
+  const torch = await TorchSession.open();
+  try {
+    await matMulRows(emit, torch);
+    for (const batch of SHAPES.mlp.batches) {
+      await trainingRow(emit, torch, `MLP 784-256-256-10 fit, batch ${batch}`, "mlp", batch);
+    }
+    const m = lessonModel("mlp");
+    try {
+      await predictRow(emit, torch, m);
+    } finally {
+      disposeLesson(m);
+    }
+    const regression = "Dense 13-64-1 regression fit, batch 32";
+    await trainingRow(emit, torch, regression, "regression", SHAPES.regression.batch);
+    await trainingRow(
+      emit,
+      torch,
+      "LSTM(16)→GRU(8)→Dense(1) fit, batch 32",
+      "rnn",
+      SHAPES.rnn.batch,
+    );
+  } finally {
+    torch?.close();
+  }
 }
