@@ -9,8 +9,13 @@
  * 1.6 MB less to allocate and copy per training step. Empty shapes and other dtypes take
  * `tf.tensor`. The caller owns the tensor.
  *
+ * `heapValues(t)` is the other direction: on wasm, a view of a float32, int32 or bool tensor's
+ * values in place on the heap (valid until the heap grows: take it right before use, e.g. inside
+ * `fill`), else null.
+ *
  * @example
  * const t = filledTensor([2, 3], "float32", (v) => v.set([1, 2, 3, 4, 5, 6]));
+ * const rows = filledTensor([1, 3], "float32", (v) => v.set(heapValues(t)!.subarray(3, 6)));
  */
 import * as tf from "@tensorflow/tfjs";
 import type { WasmBackend } from "./wasmCode/wasmBackend";
@@ -36,4 +41,11 @@ export function filledTensor(
   const values = new ARRAYS[dtype](size);
   fill(values);
   return tf.tensor(values, shape, dtype);
+}
+
+/** A view of `t`'s values on the wasm heap, or null (another backend, dtype, or empty). */
+export function heapValues(t: tf.Tensor): FilledValues | null {
+  if (tf.getBackend() !== "wasm" || t.size === 0 || !(t.dtype in ARRAYS)) return null;
+  const backend = tf.backend() as unknown as WasmBackend;
+  return backend.typedArrayFromHeap(t);
 }

@@ -64,3 +64,17 @@ test("filledTensor writes every dtype's values and an empty shape", () => {
   assert.deepEqual(e.shape, [0, 4]);
   tf.dispose([f, i, b, e]);
 });
+
+test("on wasm the rows are read in place, so a tensor disposed mid-way is a clear error", (t) => {
+  if (tf.getBackend() !== "wasm") return t.skip(`backend is ${tf.getBackend()}`);
+  const x = tf.tensor([1, 2, 3, 4, 5, 6], [3, 2]);
+  const rows = new HostRows([x]);
+  const [first] = rows.slice(1, 2);
+  assert.deepEqual(first.arraySync(), [
+    [3, 4],
+    [5, 6],
+  ]);
+  x.dispose();
+  assert.throws(() => rows.gather([0]), /HostRows: a tensor was disposed while its rows/);
+  first.dispose();
+});
