@@ -43,7 +43,11 @@ export function filledTensor(
   return tf.tensor(values, shape, dtype);
 }
 
-/** A view of `t`'s values on the wasm heap, or null (another backend, dtype, or empty). */
+/**
+ * A view of `t`'s values on the wasm heap, or null (another backend, dtype, or empty). Values
+ * still on another backend (a tensor made while the cpu backend served) are moved to the heap
+ * first, by tfjs's own data mover.
+ */
 export function heapValues(t: tf.Tensor): FilledValues | null {
   if (tf.getBackend() !== "wasm" || t.size === 0 || !(t.dtype in ARRAYS)) return null;
   const backend = tf.backend() as unknown as WasmBackend;

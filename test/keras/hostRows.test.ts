@@ -78,3 +78,20 @@ test("on wasm the rows are read in place, so a tensor disposed mid-way is a clea
   assert.throws(() => rows.gather([0]), /HostRows: a tensor was disposed while its rows/);
   first.dispose();
 });
+
+test("a tensor made while the cpu backend served is read after it moves to the heap", async (t) => {
+  if (tf.getBackend() !== "wasm") return t.skip(`backend is ${tf.getBackend()}`);
+  await tf.setBackend("cpu");
+  const x = tf.tensor([1, 2, 3, 4, 5, 6], [3, 2]);
+  await tf.setBackend("wasm");
+  try {
+    const [rows] = new HostRows([x]).gather([2, 0]);
+    assert.deepEqual(rows.arraySync(), [
+      [5, 6],
+      [1, 2],
+    ]);
+    rows.dispose();
+  } finally {
+    x.dispose();
+  }
+});

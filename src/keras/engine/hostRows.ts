@@ -54,7 +54,8 @@ export class HostRows {
     if (c.values !== null) return c.values;
     if (c.tensor.isDisposed)
       throw new Error("HostRows: a tensor was disposed while its rows were still being read.");
-    return heapValues(c.tensor) as Values;
+    // Off the heap since (the backend was switched): read a host copy once, as elsewhere.
+    return heapValues(c.tensor) ?? (c.values = c.tensor.dataSync() as Values);
   }
 
   /** A tensor of `rows` rows of `c` whose values `fill` writes from `source`. */
