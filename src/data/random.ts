@@ -77,12 +77,15 @@ export class RandomState {
   }
 }
 
-/** A `randomState` option checked: undefined, or an integer in [0, 2**32 - 1]. */
-export function checkSeed(where: string, seed: unknown): number | undefined {
+/**
+ * A seed argument checked: undefined, or an integer in [0, 2**32 - 1]. `name` is the argument
+ * the error names (default `randomState`).
+ */
+export function checkSeed(where: string, seed: unknown, name = "randomState"): number | undefined {
   if (seed === undefined || seed === null) return undefined;
   if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
     throw new ValueError(
-      `${where}: randomState must be an integer between 0 and 2**32 - 1; got ${describe(seed)}`,
+      `${where}: ${name} must be an integer between 0 and 2**32 - 1; got ${describe(seed)}`,
     );
   }
   return seed;

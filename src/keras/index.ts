@@ -2,8 +2,9 @@
  * `keras`: the Keras-shaped model API on TensorFlow.js.
  *
  * `Sequential`, `Model` (functional), `Input`, and the namespaces `layers`, `optimizers`,
- * `losses`, `metrics`, `regularizers`, `activations`, `callbacks`, `models` (`loadModel`) and
- * `backend` (`clearSession`). Factories are plain functions (no `new`), with Keras names and defaults.
+ * `losses`, `metrics`, `regularizers`, `activations`, `callbacks`, `models` (`loadModel`),
+ * `backend` (`clearSession`) and `utils` (`setRandomSeed`). Factories are plain functions (no
+ * `new`), with Keras names and defaults.
  *
  * @example
  * const { Sequential, Input } = keras;
@@ -31,3 +32,4 @@ export * as activations from "./activationNames";
 export * as models from "./models";
 export * as backend from "./backend";
 export * as callbacks from "./callbacks";
+export * as utils from "./utils";
