@@ -221,6 +221,7 @@ test("gemmMatMul takes the calls it handles and leaves the rest to the original 
   const b = tensor([96, 40], 2);
   const bias = tensor([40], 3);
   const small = tensor([8, 8], 4);
+  const tiny = tensor([500, 2, 2], 7);
   const ints = tf.ones([70, 96], "int32");
   const odd = tensor([2, 70, 96], 5);
   const oddB = tensor([3, 96, 40], 6);
@@ -234,13 +235,14 @@ test("gemmMatMul takes the calls it handles and leaves the rest to the original 
   assert.equal(run({ a, b, bias }, true, { ...plain, activation: "relu" }), "gemm");
   assert.equal(run({ a, b, bias }, true, { ...plain, activation: "sigmoid" }), "original");
   assert.equal(run({ a, b, bias: a }, true, { ...plain, activation: "linear" }), "original");
-  assert.equal(run({ a: small, b: small }, false), "original", "below the size where it pays");
+  assert.equal(run({ a: small, b: small }, false), "gemm", "a single small product");
+  assert.equal(run({ a: tiny, b: tiny }, false), "original", "a batch of tiny matrices");
   assert.equal(run({ a: ints, b }, false), "original", "int32");
   assert.equal(run({ a: odd, b: oddB }, false), "original", "batch 2 against 3");
   const previous = setWasmGemm(false);
   assert.equal(run({ a, b }, false), "original", "switched off");
   setWasmGemm(previous);
-  tf.dispose([a, b, bias, small, ints, odd, oddB]);
+  tf.dispose([a, b, bias, small, tiny, ints, odd, oddB]);
 });
 
 test("withPackedWeights packs each B once and gives the same products, then frees the panels", () => {

@@ -7,8 +7,9 @@
  * micro-kernel down the chunk. When all of A fits in one chunk (32 rows of 784, a training
  * batch) and B's panels are not kept, each panel is packed right before its tiles run, into
  * one buffer that stays in the L1 cache: 32×784·784×256 went from 28 to 43 GFLOP/s. Transposed
- * operands only change how they are packed. Partial tiles (rows past a multiple of 4, columns
- * past a multiple of 8) go through a 4×8 scratch tile. Sums run over k in order, so each output is the
+ * operands only change how they are packed. The last columns (past a multiple of 8) are computed
+ * into an 8-wide strip and copied out; the last rows (past a multiple of 4) go through a 4×8
+ * scratch tile. Sums run over k in order, so each output is the
  * same for any shape of the rest of the product. Relaxed SIMD's fused multiply-add is used when
  * the engine validates it (on Node 20 after enabling V8's `--experimental-wasm-relaxed-simd`,
  * which Node 22 ships on); otherwise separate multiply and add.
@@ -104,10 +105,13 @@ export class Gemm {
     const kept = p.bKey === undefined ? undefined : this.kept?.get(p.bKey);
     const reuse = kept !== undefined && kept.shape === shape;
     const keep = !reuse && p.bKey !== undefined && this.kept !== null;
-    const scratch = this.alloc(chunk * k * 4 + tileBytes + panels * TILE_COLS * 4);
+    const partial = n % TILE_COLS !== 0;
+    const stripBytes = partial ? chunk * TILE_COLS * 4 : 0;
+    const scratch = this.alloc(chunk * k * 4 + tileBytes + panels * TILE_COLS * 4 + stripBytes);
     const packedA = scratch;
     const tile = packedA + chunk * k * 4;
     const biases = tile + tileBytes;
+    const strip = biases + panels * TILE_COLS * 4;
     const relu = p.relu ? 1 : 0;
     // One pass over A (m within a chunk) and B not kept: each panel is packed right before its
     // tiles use it, into one buffer that stays in L1, instead of packing all of B first.
@@ -141,9 +145,13 @@ export class Gemm {
           const c = p.c + (i0 * n + j0) * 4;
           if (cols === TILE_COLS) {
             this.kernels.panel(packedA, fullBlocks, panel, k, c, n * 4, bias, relu);
+          } else {
+            // The last columns: whole blocks into an 8-wide strip, then copied out in one pass.
+            this.kernels.panel(packedA, fullBlocks, panel, k, strip, TILE_COLS * 4, bias, relu);
+            this.copyStrip(strip, c, n, fullBlocks * TILE_ROWS, cols);
           }
-          // Partial tiles (the last rows, the last columns) go through the scratch tile.
-          for (let block = cols === TILE_COLS ? fullBlocks : 0; block < blocks; block++) {
+          // The last rows (past a multiple of 4) go through the scratch tile.
+          for (let block = fullBlocks; block < blocks; block++) {
             const a = packedA + block * blockBytes;
             this.kernels.tile(a, panel, k, tile, TILE_COLS * 4, bias, relu);
             const tileRows = Math.min(TILE_ROWS, rows - block * TILE_ROWS);
@@ -190,6 +198,14 @@ export class Gemm {
     const panels = Math.ceil(n / TILE_COLS);
     f32.copyWithin(padded / 4, bias / 4, bias / 4 + n);
     f32.fill(0, padded / 4 + n, padded / 4 + panels * TILE_COLS);
+  }
+
+  /** Copies the first `cols` columns of `rows` 8-wide strip rows into C at `c` (row stride n). */
+  private copyStrip(strip: number, c: number, n: number, rows: number, cols: number): void {
+    const f32 = new Float32Array(this.heap.memory.buffer);
+    for (let r = 0, from = strip / 4, to = c / 4; r < rows; r++, from += TILE_COLS, to += n) {
+      for (let j = 0; j < cols; j++) f32[to + j] = f32[from + j];
+    }
   }
 
   /** Copies the top-left rows×cols of the 4×8 scratch tile into C at `c` (row stride n). */

@@ -6,7 +6,7 @@
  * Behaviour: `gemmMatMul` returns the output, or `null` when the call is not one it handles, so
  * that the caller runs the original kernel: other dtypes, empty dimensions, batch shapes that
  * neither match nor broadcast from a single matrix, activations other than linear and ReLU,
- * PReLU weights, or a bias that is not one value per output column. Outputs agree with XNNPACK's
+ * PReLU weights, a bias that is not one value per output column, or a batch of tiny matrices. Outputs agree with XNNPACK's
  * within float32 rounding of the sums (about 1e-6 relative). `setWasmGemm(false)` turns it off
  * (benchmarks, tests); it is on unless the environment sets `TSLAB_ML_WASM_GEMM=0`.
  *
@@ -21,11 +21,13 @@ import { webAssembly, type WasmMemory } from "../wasmCode/webAssembly";
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 
 /**
- * Below these sizes XNNPACK is as fast or faster (measured: 32×256·256×10 at 5.9 against 7.7
- * GFLOP/s, 13×32·32×64 at 2.6 against 3.5), the fixed cost of packing and partial tiles dominating.
+ * A batch of matrices each below this many multiply-adds stays with XNNPACK, which loops over
+ * tiny matrices with less overhead per matrix (1000 of 2×2·2×2: 106 against 851 µs; 500 of
+ * 4×8·8×8: 259 against 143 µs). Single products of every size run faster here (the op, medians:
+ * 32×64·64×1 12.5 against 16.5 µs, 32×256·256×10 27 against 31 µs, 256×32ᵀ·32×10 28 against 53
+ * µs, 512×256ᵀ·512×10 0.23 against 0.80 ms), as do batches of larger matrices.
  */
-const MIN_COLUMNS = 16;
-const MIN_MULTIPLY_ADDS = 1 << 18;
+const MIN_BATCHED_MULTIPLY_ADDS = 256;
 
 let enabled = process.env.TSLAB_ML_WASM_GEMM !== "0";
 const gemms = new WeakMap<WasmMemory, Gemm>();
@@ -124,7 +126,6 @@ export function gemmMatMul(args: KernelArgs, fused: boolean): tf.TensorInfo | nu
   const k = a.shape[transposeA ? ra - 2 : ra - 1];
   const n = b.shape[transposeB ? rb - 2 : rb - 1];
   if (k !== b.shape[transposeB ? rb - 1 : rb - 2] || m === 0 || k === 0 || n === 0) return null;
-  if (n < MIN_COLUMNS || m * k * n < MIN_MULTIPLY_ADDS) return null;
   const bias = fused ? inputs.bias : undefined;
   if (fused) {
     const activation = (attrs?.activation as string | undefined) ?? "linear";
@@ -138,7 +139,7 @@ export function gemmMatMul(args: KernelArgs, fused: boolean): tf.TensorInfo | nu
     }
   }
   const layout = batchLayout(a, b);
-  if (layout === null) return null;
+  if (layout === null || (layout.count > 1 && m * k * n < MIN_BATCHED_MULTIPLY_ADDS)) return null;
   const gemm = gemmFor(args.backend);
   if (gemm === null) return null;
   const backend = args.backend as unknown as WasmBackend;
