@@ -78,11 +78,17 @@ export class RandomState {
 }
 
 /**
- * A seed argument checked: undefined, or an integer in [0, 2**32 - 1]. `name` is the argument
- * the error names (default `randomState`).
+ * A seed argument checked: an integer in [0, 2**32 - 1], or undefined when it may be left out.
+ * `name` is the argument the error names (default `randomState`); `required` (default false)
+ * makes a missing seed an error too.
  */
-export function checkSeed(where: string, seed: unknown, name = "randomState"): number | undefined {
-  if (seed === undefined || seed === null) return undefined;
+export function checkSeed(
+  where: string,
+  seed: unknown,
+  name = "randomState",
+  required = false,
+): number | undefined {
+  if ((seed === undefined || seed === null) && !required) return undefined;
   if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
     throw new ValueError(
       `${where}: ${name} must be an integer between 0 and 2**32 - 1; got ${describe(seed)}`,

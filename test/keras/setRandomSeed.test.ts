@@ -25,6 +25,11 @@ after(() => {
 
 const X = matrix(64, 6, 3);
 const Y = X.map((r) => [r[0] - 2 * r[1] + r[2] * r[3] > 0 ? 1 : 0]);
+/** Three timesteps of two features per row, and the labels. */
+const data = (): [tf.Tensor, tf.Tensor] => [
+  tf.tensor3d(X.map((r) => [r.slice(0, 2), r.slice(2, 4), r.slice(4, 6)])),
+  tf.tensor2d(Y),
+];
 
 /** LSTM (glorot kernel, orthogonal recurrent kernel), Dense (glorot uniform) and dropout. */
 function model(): keras.SequentialModel {
@@ -50,8 +55,7 @@ function weights(m: keras.SequentialModel): number[][] {
 async function trained(): Promise<{ initial: number[][]; final: number[][]; loss: number[] }> {
   const m = model();
   const initial = weights(m);
-  const x = tf.tensor3d(X.map((r) => [r.slice(0, 2), r.slice(2, 4), r.slice(4, 6)]));
-  const y = tf.tensor2d(Y);
+  const [x, y] = data();
   const history = await m.fit(x, y, { epochs: 3, batchSize: 8, validationSplit: 0.25, verbose: 0 });
   tf.dispose([x, y]);
   return { initial, final: weights(m), loss: history.history.loss as number[] };
@@ -88,8 +92,7 @@ test("the same seed gives the same fit: shuffle, dropout and validation split", 
   const m = model();
   assert.deepEqual(weights(m), first.initial);
   setRandomSeed(8);
-  const x = tf.tensor3d(X.map((r) => [r.slice(0, 2), r.slice(2, 4), r.slice(4, 6)]));
-  const y = tf.tensor2d(Y);
+  const [x, y] = data();
   const h = await m.fit(x, y, { epochs: 3, batchSize: 8, validationSplit: 0.25, verbose: 0 });
   tf.dispose([x, y]);
   assert.notDeepEqual(h.history.loss, first.loss);

@@ -9,8 +9,8 @@
  * one buffer that stays in the L1 cache: 32×784·784×256 went from 28 to 43 GFLOP/s. Transposed
  * operands only change how they are packed. The last columns (past a multiple of 8) are computed
  * into an 8-wide strip and copied out; the last rows (past a multiple of 4) go through a 4×8
- * scratch tile. Sums run over k in order, so each output is the
- * same for any shape of the rest of the product. Relaxed SIMD's fused multiply-add is used when
+ * scratch tile. Sums run over k in order, so each output is the same for any shape of the rest
+ * of the product. Relaxed SIMD's fused multiply-add is used when
  * the engine validates it (on Node 20 after enabling V8's `--experimental-wasm-relaxed-simd`,
  * which Node 22 ships on); otherwise separate multiply and add.
  *
@@ -148,14 +148,14 @@ export class Gemm {
           } else {
             // The last columns: whole blocks into an 8-wide strip, then copied out in one pass.
             this.kernels.panel(packedA, fullBlocks, panel, k, strip, TILE_COLS * 4, bias, relu);
-            this.copyStrip(strip, c, n, fullBlocks * TILE_ROWS, cols);
+            this.copyRows(strip, c, n, fullBlocks * TILE_ROWS, cols);
           }
           // The last rows (past a multiple of 4) go through the scratch tile.
           for (let block = fullBlocks; block < blocks; block++) {
             const a = packedA + block * blockBytes;
             this.kernels.tile(a, panel, k, tile, TILE_COLS * 4, bias, relu);
             const tileRows = Math.min(TILE_ROWS, rows - block * TILE_ROWS);
-            this.copyTile(tile, c + block * TILE_ROWS * n * 4, n, tileRows, cols);
+            this.copyRows(tile, c + block * TILE_ROWS * n * 4, n, tileRows, cols);
           }
         }
       }
@@ -200,20 +200,14 @@ export class Gemm {
     f32.fill(0, padded / 4 + n, padded / 4 + panels * TILE_COLS);
   }
 
-  /** Copies the first `cols` columns of `rows` 8-wide strip rows into C at `c` (row stride n). */
-  private copyStrip(strip: number, c: number, n: number, rows: number, cols: number): void {
+  /**
+   * Copies the first `cols` columns of `rows` 8-wide rows (the strip, or the scratch tile) into C
+   * at `c` (row stride n).
+   */
+  private copyRows(from: number, c: number, n: number, rows: number, cols: number): void {
     const f32 = new Float32Array(this.heap.memory.buffer);
-    for (let r = 0, from = strip / 4, to = c / 4; r < rows; r++, from += TILE_COLS, to += n) {
-      for (let j = 0; j < cols; j++) f32[to + j] = f32[from + j];
-    }
-  }
-
-  /** Copies the top-left rows×cols of the 4×8 scratch tile into C at `c` (row stride n). */
-  private copyTile(tile: number, c: number, n: number, rows: number, cols: number): void {
-    const f32 = new Float32Array(this.heap.memory.buffer);
-    for (let r = 0; r < rows; r++) {
-      const from = tile / 4 + r * TILE_COLS;
-      f32.copyWithin(c / 4 + r * n, from, from + cols);
+    for (let r = 0, i = from / 4, o = c / 4; r < rows; r++, i += TILE_COLS, o += n) {
+      for (let j = 0; j < cols; j++) f32[o + j] = f32[i + j];
     }
   }
 }

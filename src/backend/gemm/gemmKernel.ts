@@ -6,8 +6,8 @@
  * Behaviour: `gemmMatMul` returns the output, or `null` when the call is not one it handles, so
  * that the caller runs the original kernel: other dtypes, empty dimensions, batch shapes that
  * neither match nor broadcast from a single matrix, activations other than linear and ReLU,
- * PReLU weights, a bias that is not one value per output column, or a batch of tiny matrices. Outputs agree with XNNPACK's
- * within float32 rounding of the sums (about 1e-6 relative). `setWasmGemm(false)` turns it off
+ * PReLU weights, a bias that is not one value per output column, or a batch of tiny matrices.
+ * Outputs agree with XNNPACK's within float32 rounding of the sums (about 1e-6 relative). `setWasmGemm(false)` turns it off
  * (benchmarks, tests); it is on unless the environment sets `TSLAB_ML_WASM_GEMM=0`.
  *
  * @example

@@ -21,16 +21,9 @@
  * const b = keras.layers.Dense(4); // after building, the same initial kernel as `a`
  */
 import { RandomState, checkSeed } from "../../data/random";
-import { ValueError, describe } from "../../validation/errors";
 
 /** Seeds every unseeded random draw from here on (see the module doc). */
 export function setRandomSeed(seed: number): void {
-  const checked = checkSeed("setRandomSeed", seed, "seed");
-  if (checked === undefined) {
-    throw new ValueError(
-      `setRandomSeed: seed must be an integer between 0 and 2**32 - 1; got ${describe(seed)}`,
-    );
-  }
-  const state = new RandomState(checked);
+  const state = new RandomState(checkSeed("setRandomSeed", seed, "seed", true));
   Math.random = () => state.random();
 }
